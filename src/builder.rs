@@ -1,0 +1,127 @@
+//! Building letters end to end: find the case's pack and style in the
+//! project, check the case, assemble the Letter, typeset it. Packs,
+//! messages and styles are loaded once and shared, so a batch pays for them
+//! once.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use crate::case::CaseFile;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::l10n::Messages;
+use crate::letter::{self, Letter};
+use crate::pack::{Pack, text_file};
+use crate::render::{Renderer, Style, Typeset};
+use crate::revision::{MAX_FILE_SIZE, Project};
+
+/// What the command line may override in a case.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub locale: Option<String>,
+    pub style: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Builder {
+    project: Project,
+    renderer: Renderer,
+    packs: Mutex<HashMap<String, Arc<Pack>>>,
+    messages: Mutex<HashMap<(String, String), Arc<Messages>>>,
+    styles: Mutex<HashMap<String, Arc<Style>>>,
+}
+
+impl Builder {
+    pub fn new(project: Project) -> Self {
+        Self {
+            project,
+            renderer: Renderer::new(),
+            packs: Mutex::new(HashMap::new()),
+            messages: Mutex::new(HashMap::new()),
+            styles: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Reads and parses a case file from disk.
+    pub fn read_case(&self, path: &Path) -> Result<CaseFile> {
+        let name = path.display().to_string();
+        let read_error = |source| Error::Read { path: name.clone(), source };
+        let meta = std::fs::metadata(path).map_err(read_error)?;
+        if meta.len() > MAX_FILE_SIZE {
+            return Err(Error::invalid(Diagnostic::error(
+                "input::too-large",
+                format!("{name} is {} bytes; a case file may have at most {MAX_FILE_SIZE}", meta.len()),
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(read_error)?;
+        CaseFile::parse(text_file(name, bytes)?)
+    }
+
+    /// The pack `id`, loaded once.
+    pub fn pack(&self, id: &str) -> Result<Arc<Pack>> {
+        if let Some(pack) = lock(&self.packs).get(id) {
+            return Ok(pack.clone());
+        }
+        let located = self.project.pack(id).ok_or_else(|| {
+            let known: Vec<String> = self.project.packs().into_iter().map(|(id, _)| id).collect();
+            Error::usage(format!("no pack named {id:?}"), Some(format!("the packs are: {}", known.join(", "))))
+        })?;
+        let pack = Arc::new(Pack::load(&located)?);
+        lock(&self.packs).insert(id.to_owned(), pack.clone());
+        Ok(pack)
+    }
+
+    fn messages(&self, pack: &Pack, locale: &str) -> Result<Arc<Messages>> {
+        let key = (pack.id.clone(), locale.to_owned());
+        if let Some(messages) = lock(&self.messages).get(&key) {
+            return Ok(messages.clone());
+        }
+        let messages = Arc::new(pack.messages(locale)?);
+        lock(&self.messages).insert(key, messages.clone());
+        Ok(messages)
+    }
+
+    /// The style `name`, loaded once.
+    pub fn style(&self, name: &str) -> Result<Arc<Style>> {
+        if let Some(style) = lock(&self.styles).get(name) {
+            return Ok(style.clone());
+        }
+        let located = self.project.style(name).ok_or_else(|| {
+            let known: Vec<String> = self.project.styles().into_iter().map(|(n, _)| n).collect();
+            Error::usage(format!("no style named {name:?}"), Some(format!("the styles are: {}", known.join(", "))))
+        })?;
+        let style = Arc::new(self.renderer.style(name, located.tree, located.dir));
+        lock(&self.styles).insert(name.to_owned(), style.clone());
+        Ok(style)
+    }
+
+    /// Checks the case and assembles its Letter.
+    pub fn letter(&self, case: &CaseFile, overrides: &Overrides) -> Result<Letter> {
+        let pack = self.pack(&case.pack.id)?;
+        let locale = overrides.locale.as_deref().unwrap_or(&case.locale);
+        let checked = case.validate(&pack, locale)?;
+        let style = overrides
+            .style
+            .clone()
+            .or_else(|| checked.style.clone())
+            .or_else(|| pack.default_style.clone())
+            .unwrap_or_else(|| "classic".to_owned());
+        let messages = self.messages(&pack, locale)?;
+        letter::assemble(&pack, &checked, &messages, &style)
+    }
+
+    /// Typesets a Letter with its style.
+    pub fn typeset(&self, letter: &Letter) -> Result<Typeset> {
+        let style = self.style(&letter.style)?;
+        self.renderer.typeset(letter, &style)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

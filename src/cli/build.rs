@@ -1,0 +1,105 @@
+//! `lettrine build CASE`: a letter as PDF, PNG, SVG, plain text or the
+//! Letter IR as JSON.
+
+use std::path::{Path, PathBuf};
+
+use lettrine::builder::{Builder, Overrides};
+use lettrine::render::Output;
+use lettrine::revision::Project;
+use lettrine::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Png,
+    Svg,
+    /// The letter as plain text.
+    Txt,
+    /// The Letter IR: every block with the message that produced it.
+    Json,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Png => "png",
+            Self::Svg => "svg",
+            Self::Txt => "txt",
+            Self::Json => "json",
+        }
+    }
+
+    fn from_path(path: &Path) -> Option<Self> {
+        Some(match path.extension()?.to_str()? {
+            "pdf" => Self::Pdf,
+            "png" => Self::Png,
+            "svg" => Self::Svg,
+            "txt" => Self::Txt,
+            "json" => Self::Json,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The case file: TOML, or JSON when it ends in .json.
+    case: PathBuf,
+    /// Where to write the letter; `-` for standard output. Default: the
+    /// case's name with the format's extension, in the current folder (txt
+    /// and json go to standard output).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The output format [default: from the output's extension, else pdf].
+    #[arg(short, long, value_enum)]
+    format: Option<Format>,
+    /// Write the letter in this locale instead of the case's.
+    #[arg(long)]
+    locale: Option<String>,
+    /// Lay the letter out with this style instead of the case's.
+    #[arg(long)]
+    style: Option<String>,
+    /// PNG resolution, in pixels per inch.
+    #[arg(long, default_value_t = 144.0)]
+    ppi: f64,
+}
+
+pub fn run(args: BuildArgs, project: Project, _color: bool) -> Result<(), Error> {
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Pdf);
+    let builder = Builder::new(project);
+    let case = builder.read_case(&args.case)?;
+    let overrides = Overrides { locale: args.locale.clone(), style: args.style.clone() };
+    let letter = builder.letter(&case, &overrides)?;
+    let bytes = match format {
+        Format::Txt => letter.to_text().into_bytes(),
+        Format::Json => {
+            let mut json = letter.to_json();
+            json.push('\n');
+            json.into_bytes()
+        }
+        Format::Pdf | Format::Png | Format::Svg => {
+            let output = match format {
+                Format::Png => Output::Png { pixels_per_pt: args.ppi / 72.0 },
+                Format::Svg => Output::Svg,
+                _ => Output::Pdf,
+            };
+            builder.typeset(&letter)?.export(output)?
+        }
+    };
+    let to_stdout = match &args.output {
+        Some(path) => path.as_os_str() == "-",
+        None => matches!(format, Format::Txt | Format::Json),
+    };
+    if to_stdout {
+        return super::stdout(&bytes);
+    }
+    let path = args.output.clone().unwrap_or_else(|| {
+        let stem = args.case.file_stem().map_or_else(|| "letter".into(), |s| s.to_os_string());
+        PathBuf::from(stem).with_extension(format.extension())
+    });
+    super::write_atomic(&path, &bytes)
+}

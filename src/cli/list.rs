@@ -1,0 +1,28 @@
+//! `lettrine packs` and `lettrine styles`: what is available, and where
+//! each comes from (the project folder or the embedded defaults).
+
+use lettrine::pack::Pack;
+use lettrine::revision::Project;
+use lettrine::Error;
+
+pub fn packs(project: &Project) -> Result<(), Error> {
+    let mut out = String::new();
+    for (id, origin) in project.packs() {
+        let line = match project.pack(&id).map(|located| Pack::load(&located)) {
+            Some(Ok(pack)) => format!(
+                "{id} {}  [{}]  {}  ({origin})\n",
+                pack.version,
+                pack.locales.join(", "),
+                pack.description
+            ),
+            _ => format!("{id}  (invalid: run `lettrine build` on a case to see why)  ({origin})\n"),
+        };
+        out.push_str(&line);
+    }
+    super::stdout(out.as_bytes())
+}
+
+pub fn styles(project: &Project) -> Result<(), Error> {
+    let out: String = project.styles().into_iter().map(|(name, origin)| format!("{name}  ({origin})\n")).collect();
+    super::stdout(out.as_bytes())
+}

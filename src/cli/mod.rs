@@ -1,0 +1,112 @@
+//! The command line: clap types, one file per subcommand, and the mapping
+//! from errors to exit codes. Only this module writes to the terminal.
+
+mod build;
+mod list;
+mod new;
+pub mod report;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use lettrine::revision::Project;
+use lettrine::Error;
+use report::ColorChoice;
+
+/// Compile Fluent message packs and Typst styles into typeset letters.
+#[derive(Debug, Parser)]
+#[command(name = "lettrine", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// When to use colour in messages.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    color: ColorChoice,
+
+    /// The project folder whose packs/ and styles/ override the embedded ones
+    /// [default: the current directory].
+    #[arg(long, global = true, value_name = "DIR")]
+    project: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build a letter from a case file (TOML or JSON).
+    Build(build::BuildArgs),
+    /// Print a case file to fill in, from a pack's fields.
+    New(new::NewArgs),
+    /// List the packs: embedded, and the project's own.
+    Packs,
+    /// List the styles: embedded, and the project's own.
+    Styles,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let color = cli.color.stderr();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            report::error(&e, color);
+            ExitCode::from(match e {
+                Error::Invalid(_) | Error::Read { .. } => 1,
+                Error::Usage { .. } | Error::Write { .. } => 2,
+            })
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let color = cli.color.stderr();
+    let project = open_project(cli.project.as_deref())?;
+    match cli.command {
+        Command::Build(args) => build::run(args, project, color),
+        Command::New(args) => new::run(args, project),
+        Command::Packs => list::packs(&project),
+        Command::Styles => list::styles(&project),
+    }
+}
+
+fn open_project(dir: Option<&Path>) -> Result<Project, Error> {
+    let dir = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    Project::new(Some(&dir)).map_err(|source| Error::Read { path: dir.display().to_string(), source })
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes).and_then(|()| out.flush()).map_err(|source| Error::Write { path: "<stdout>".into(), source })
+}
+
+fn is_broken_pipe(e: &Error) -> bool {
+    matches!(e, Error::Write { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same
+/// folder, renamed over the target once complete.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let err = |source| Error::Write { path: path.to_path_buf(), source };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new().prefix(".lettrine-").tempfile_in(dir).map_err(err)?;
+    temp.write_all(bytes).map_err(err)?;
+    temp.as_file().sync_all().map_err(err)?;
+    temp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}

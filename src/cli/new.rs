@@ -1,0 +1,28 @@
+//! `lettrine new PACK [--locale L]`: prints a case file to fill in.
+
+use lettrine::builder::Builder;
+use lettrine::pack::field::quoted_list;
+use lettrine::revision::Project;
+use lettrine::Error;
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The pack to write a case for.
+    pack: String,
+    /// The letter's language [default: the pack's source locale].
+    #[arg(long)]
+    locale: Option<String>,
+}
+
+pub fn run(args: NewArgs, project: Project) -> Result<(), Error> {
+    let builder = Builder::new(project);
+    let pack = builder.pack(&args.pack)?;
+    let locale = args.locale.unwrap_or_else(|| pack.source_locale.clone());
+    if !pack.locales.contains(&locale) {
+        return Err(Error::usage(
+            format!("the pack {} has no locale {locale:?}", pack.id),
+            Some(format!("the locales are {}", quoted_list(&pack.locales))),
+        ));
+    }
+    super::stdout(lettrine::case::template(&pack, &locale).as_bytes())
+}

@@ -1,0 +1,114 @@
+//! Rendering errors and diagnostics for the terminal: the source line, a
+//! caret and hints through codespan-reporting, in colour when asked.
+
+use std::io::{self, IsTerminal, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config, termcolor};
+
+use lettrine::diagnostic::{Diagnostic, Severity};
+use lettrine::Error;
+
+/// `--color`: when to colour what lettrine prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether standard error gets colour.
+    pub fn stderr(self) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
+/// Renders `error` on standard error.
+pub fn error(error: &Error, color: bool) {
+    match error {
+        Error::Invalid(diagnostics) => {
+            for d in diagnostics {
+                diagnostic(d, color);
+            }
+            if diagnostics.len() > 1 {
+                plain(&format!("{} errors", diagnostics.len()), None, color);
+            }
+        }
+        Error::Usage { message, hint } => plain(message, hint.as_deref(), color),
+        other => plain(&other.to_string(), None, color),
+    }
+}
+
+/// `error: …` and `hint: …` for errors with no source position.
+pub fn plain(message: &str, hint: Option<&str>, color: bool) {
+    let mut report = Report::error().with_message(message);
+    if let Some(hint) = hint {
+        report = report.with_notes(vec![format!("hint: {hint}")]);
+    }
+    emit(&SimpleFiles::<String, String>::new(), &report, color);
+}
+
+/// One diagnostic, with its source line and caret when it has a place.
+pub fn diagnostic(d: &Diagnostic, color: bool) {
+    let mut files = SimpleFiles::new();
+    let severity = match d.severity {
+        Severity::Error => ReportSeverity::Error,
+        Severity::Warning => ReportSeverity::Warning,
+    };
+    let mut report = Report::new(severity).with_message(&d.message);
+    match (&d.file, &d.span) {
+        (Some(file), Some(span)) => {
+            let id = files.add(file.name.clone(), file.text.to_string());
+            let span = clamp(&file.text, span.clone());
+            let mut label = Label::primary(id, span);
+            if let Some(text) = &d.label {
+                label = label.with_message(text);
+            }
+            report = report.with_labels(vec![label]);
+        }
+        (Some(file), None) => {
+            report = report.with_message(format!("{}: {}", file.name, d.message));
+        }
+        _ => {}
+    }
+    report = report.with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect());
+    emit(&files, &report, color);
+}
+
+/// A span on character boundaries, inside the text.
+fn clamp(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let fix = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (start, end) = (fix(span.start), fix(span.end));
+    start..end.max(start)
+}
+
+fn emit(files: &SimpleFiles<String, String>, report: &Report<usize>, color: bool) {
+    let config = Config::default();
+    let result = if color {
+        let mut stream = termcolor::StandardStream::stderr(termcolor::ColorChoice::Always);
+        term::emit_to_write_style(&mut stream, &config, files, report)
+    } else {
+        let mut buffer = Vec::new();
+        let result = term::emit_to_io_write(&mut buffer, &config, files, report);
+        let _ = io::stderr().write_all(&buffer);
+        result
+    };
+    if result.is_err() {
+        let _ = writeln!(io::stderr(), "error: {}", report.message);
+    }
+}

@@ -1,0 +1,115 @@
+//! Diagnostics: what lettrine says about a bad input, pointing into the file
+//! (pack manifest, `.ftl`, case, style) with a span, a label and hints. The
+//! library only builds them; the command line renders them.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A file a diagnostic points into: the name shown to the user and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        Self { name: name.into(), text: text.into() }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = self.text.get(..offset).unwrap_or(&self.text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable identifier of the kind of problem, e.g. `case::unknown-key`.
+    pub code: &'static str,
+    pub message: String,
+    pub file: Option<SourceFile>,
+    pub span: Option<Range<usize>>,
+    /// Short text shown under the caret.
+    pub label: Option<String>,
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            label: None,
+            hints: Vec::new(),
+        }
+    }
+
+    /// Points the diagnostic at `span` of `file`.
+    pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
+        self.file = Some(file.clone());
+        self.span = Some(span);
+        self
+    }
+
+    /// Names the file without pointing at a place in it.
+    pub fn in_file(mut self, file: &SourceFile) -> Self {
+        self.file = Some(file.clone());
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// `file:line:column`, or just the file name, or nothing.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_ref()?;
+        Some(match &self.span {
+            Some(span) => {
+                let (line, col) = file.line_col(span.start);
+                format!("{}:{line}:{col}", file.name)
+            }
+            None => file.name.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let file = SourceFile::new("a.toml", "x = 1\nnom = \"é\" z\n");
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(6), (2, 1));
+        // byte 15 is the space after the closing quote: "é" is two bytes.
+        assert_eq!(file.line_col(15), (2, 10));
+        assert_eq!(file.line_col(1000), (3, 1));
+    }
+}

@@ -1,0 +1,245 @@
+//! Fluent messages of one pack in one locale, formatted with CLDR-correct
+//! numbers, money and dates, the locale's typography, and no stray bidi
+//! marks. Any problem while formatting is an error, never `{$x}` in a letter.
+
+pub mod format;
+pub mod typography;
+pub mod values;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
+use fluent_bundle::{FluentArgs, FluentError, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use values::INVALID_MARK;
+
+/// The scripts written right to left; only there does Fluent keep its
+/// isolation marks around placeables.
+const RTL_LANGUAGES: &[&str] = &["ar", "fa", "he", "ur", "yi"];
+
+/// The messages of one locale, ready to format.
+pub struct Messages {
+    locale: String,
+    language: String,
+    bundle: FluentBundle<FluentResource>,
+    files: Vec<SourceFile>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Messages").field("locale", &self.locale).finish_non_exhaustive()
+    }
+}
+
+impl Messages {
+    /// Parses the `.ftl` files of `locale`. Syntax errors and duplicate
+    /// message ids are reported with their positions.
+    pub fn new(locale: &str, files: Vec<SourceFile>) -> Result<Self, Vec<Diagnostic>> {
+        let langid: LanguageIdentifier = locale.parse().map_err(|_| {
+            vec![Diagnostic::error("pack::bad-locale", format!("{locale:?} is not a locale identifier"))]
+        })?;
+        let language = langid.language.as_str().to_owned();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        bundle.set_use_isolating(RTL_LANGUAGES.contains(&language.as_str()));
+        bundle.set_formatter(Some(format::formatter));
+        let functions = [("NUMBER", format::number_function as FluentFn), ("DATETIME", format::datetime_function)];
+        for (name, function) in functions {
+            if bundle.add_function(name, function).is_err() {
+                unreachable!("a fresh bundle has no functions");
+            }
+        }
+        let mut diagnostics = Vec::new();
+        for file in &files {
+            let resource = match FluentResource::try_new(file.text.to_string()) {
+                Ok(resource) => resource,
+                Err((_, errors)) => {
+                    diagnostics.extend(errors.into_iter().map(|e| {
+                        let kind = e.kind.to_string();
+                        Diagnostic::error("fluent::syntax", format!("{kind} (Fluent syntax error)"))
+                            .at(file, e.pos.clone())
+                            .label(kind)
+                    }));
+                    continue;
+                }
+            };
+            if let Err(errors) = bundle.add_resource(resource) {
+                for error in errors {
+                    if let FluentError::Overriding { kind, id } = error {
+                        let span = definition_span(file, &id).unwrap_or(0..0);
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "fluent::duplicate",
+                                format!("the {kind} `{id}` is defined twice in locale {locale}"),
+                            )
+                            .at(file, span)
+                            .label("defined again here"),
+                        );
+                    }
+                }
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        Ok(Self { locale: locale.to_owned(), language, bundle, files })
+    }
+
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.get_message(id).and_then(|m| m.value()).is_some()
+    }
+
+    /// Formats message `id` with `args`, then applies the locale's
+    /// typography. A missing message, variable, or a function given a
+    /// wrong value is an error naming the message, the locale and the cause.
+    pub fn format(&self, id: &str, args: &FluentArgs) -> Result<String, Diagnostic> {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            let mut d = Diagnostic::error(
+                "fluent::missing-message",
+                format!("the message `{id}` is missing in locale {}", self.locale),
+            );
+            if let Some(file) = self.files.first() {
+                d = d.in_file(file);
+            }
+            return Err(d.hint(format!("add `{id} = …` to one of the locale's .ftl files")));
+        };
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, Some(args), &mut errors);
+        if let Some(error) = errors.first() {
+            return Err(self.resolver_error(id, error, args));
+        }
+        if let Some(start) = text.find(INVALID_MARK) {
+            let rest = &text[start + INVALID_MARK.len_utf8()..];
+            let reason = rest.split(INVALID_MARK).next().unwrap_or(rest);
+            return Err(self.located(
+                "fluent::bad-argument",
+                format!("message `{id}` in locale {}: {reason}", self.locale),
+                id,
+            ));
+        }
+        Ok(typography::apply(&self.language, &collapse_whitespace(&text)))
+    }
+
+    fn resolver_error(&self, id: &str, error: &FluentError, args: &FluentArgs) -> Diagnostic {
+        let locale = &self.locale;
+        match error {
+            FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { id: var })) => {
+                let mut names: Vec<&str> = args.iter().map(|(k, _)| k).collect();
+                names.sort_unstable();
+                self.located(
+                    "fluent::missing-variable",
+                    format!("message `{id}` in locale {locale} uses the variable ${var}, which this letter does not set"),
+                    id,
+                )
+                .label(format!("${var} is not set"))
+                .hint(format!(
+                    "the variables set for this message are: {}",
+                    names.iter().map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+                ))
+            }
+            other => self.located(
+                "fluent::resolve",
+                format!("message `{id}` in locale {locale}: {other}"),
+                id,
+            ),
+        }
+    }
+
+    /// A diagnostic pointing at the definition of message `id`.
+    fn located(&self, code: &'static str, message: String, id: &str) -> Diagnostic {
+        let d = Diagnostic::error(code, message);
+        for file in &self.files {
+            if let Some(span) = definition_span(file, id) {
+                return d.at(file, span);
+            }
+        }
+        d
+    }
+}
+
+/// A message is one paragraph: the line breaks and indentation of a
+/// multiline Fluent value are only the translator's wrapping. Runs of ASCII
+/// white space become one space; no-break spaces are kept.
+fn collapse_whitespace(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+type FluentFn = for<'a> fn(&[fluent_bundle::FluentValue<'a>], &FluentArgs) -> fluent_bundle::FluentValue<'a>;
+
+/// The span of `id` where a line of `file` starts defining it.
+fn definition_span(file: &SourceFile, id: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in file.text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(id) {
+            if rest.trim_start().starts_with('=') {
+                return Some(offset..offset + id.len());
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::l10n::values::{DateValue, MoneyValue};
+    use fluent_bundle::FluentValue;
+
+    fn messages(locale: &str, ftl: &str) -> Messages {
+        Messages::new(locale, vec![SourceFile::new("t.ftl", ftl)]).unwrap()
+    }
+
+    #[test]
+    fn money_and_dates_are_localised_without_isolation_marks() {
+        let m = messages(
+            "fr",
+            "a = Montant : { $amount }, le { DATETIME($date, dateStyle: \"long\") } !\n",
+        );
+        let mut args = FluentArgs::new();
+        args.set("amount", FluentValue::Custom(Box::new(MoneyValue::parse("1234.56", "EUR").unwrap())));
+        args.set("date", FluentValue::Custom(Box::new(DateValue::parse("2026-11-01").unwrap())));
+        assert_eq!(
+            m.format("a", &args).unwrap(),
+            "Montant\u{A0}: 1\u{202F}234,56\u{A0}€, le 1er novembre 2026\u{202F}!"
+        );
+    }
+
+    #[test]
+    fn a_missing_variable_is_an_error() {
+        let m = messages("it", "# c\nciao = Gentile { $nome },\n");
+        let mut args = FluentArgs::new();
+        args.set("name", "Rossi");
+        let d = m.format("ciao", &args).unwrap_err();
+        assert_eq!(d.code, "fluent::missing-variable");
+        assert_eq!(d.message, "message `ciao` in locale it uses the variable $nome, which this letter does not set");
+        assert_eq!(d.location().unwrap(), "t.ftl:2:1");
+        assert_eq!(d.hints, ["the variables set for this message are: $name"]);
+    }
+
+    #[test]
+    fn a_wrong_function_argument_is_an_error() {
+        let m = messages("en", "a = { DATETIME($x, dateStyle: \"huge\") }\nb = { NUMBER(\"abc\") }\n");
+        let mut args = FluentArgs::new();
+        args.set("x", "2026-11-23");
+        let d = m.format("a", &args).unwrap_err();
+        assert_eq!(
+            d.message,
+            "message `a` in locale en: DATETIME(dateStyle: \"huge\") is not one of \"full\", \"long\", \"medium\", \"short\""
+        );
+        let d = m.format("b", &args).unwrap_err();
+        assert_eq!(d.message, "message `b` in locale en: NUMBER() needs a number, got \"abc\"");
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let err = Messages::new("en", vec![SourceFile::new("x.ftl", "ok = fine\nbad = { $x\n")]).unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!(err[0].code, "fluent::syntax");
+        assert_eq!(err[0].location().unwrap(), "x.ftl:2:11");
+    }
+}

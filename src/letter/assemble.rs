@@ -1,0 +1,180 @@
+//! Assembling a Letter from a pack, a validated case and the locale's
+//! messages: the frame, the references, then the body's sections in the
+//! pack's order.
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use sha2::{Digest, Sha256};
+
+use super::{Block, Labels, Letter, PackInfo, Paragraph, Party, Reference, ReviewNote, Signature};
+use crate::case::{Case, CaseValue, REASONS_FIELD};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::l10n::Messages;
+use crate::pack::{Condition, ENCLOSURES_FIELD, Pack, ReviewTrigger, field::variable_name};
+
+/// Builds the Letter for `case`, written with `pack` in `messages`' locale
+/// and laid out by `style`.
+pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> Result<Letter> {
+    let args = arguments(case);
+    let mut errors = Vec::new();
+    let mut block = |id: &str, args: &FluentArgs| -> Block {
+        let text = messages.format(id, args).unwrap_or_else(|d| {
+            errors.push(d);
+            String::new()
+        });
+        Block { message: id.to_owned(), text }
+    };
+
+    let date_line = block("date-line", &args);
+    let subject = block("subject", &args);
+    let salutation = block("salutation", &args);
+    let closing = block("closing", &args);
+    let labels = Labels {
+        subject: block("label-subject", &args).text,
+        enclosures: block("label-enclosures", &args).text,
+        page: block("label-page", &args).text,
+    };
+    let references = pack
+        .references
+        .iter()
+        .filter_map(|r| {
+            let value = case.text(&r.field)?;
+            Some(Reference { label: block(&r.label, &args), field: r.field.clone(), value })
+        })
+        .collect();
+
+    let mut body = Vec::new();
+    for section in &pack.sections {
+        let present = match &section.when {
+            None => true,
+            Some(Condition::Set(key)) => match case.values.get(key) {
+                Some(CaseValue::List(items)) => !items.is_empty(),
+                other => other.is_some(),
+            },
+            Some(Condition::ReasonKind(kind)) => case
+                .list(REASONS_FIELD)
+                .iter()
+                .any(|code| pack.reasons.get(code).is_some_and(|r| &r.kind == kind)),
+        };
+        if !present {
+            continue;
+        }
+        match &section.each {
+            None => {
+                let b = block(&section.message, &args);
+                body.push(Paragraph { section: section.message.clone(), item: None, message: b.message, text: b.text });
+            }
+            Some(list) => {
+                for item in case.list(list) {
+                    let mut item_args = arguments(case);
+                    if let Some(reason) = pack.reasons.get(item).filter(|_| list == REASONS_FIELD) {
+                        let jurisdiction = case.text("jurisdiction").unwrap_or_default();
+                        if let Some(article) = reason.legal.get(&jurisdiction) {
+                            item_args.set("legal-article", article.clone());
+                        }
+                    }
+                    let b = block(&format!("{}-{item}", section.message), &item_args);
+                    body.push(Paragraph {
+                        section: section.message.clone(),
+                        item: Some(item.clone()),
+                        message: b.message,
+                        text: b.text,
+                    });
+                }
+            }
+        }
+    }
+    let enclosures = case
+        .list(ENCLOSURES_FIELD)
+        .iter()
+        .map(|code| block(&format!("enclosure-{code}"), &args))
+        .collect();
+
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+
+    let text = |key: &str| case.text(key).unwrap_or_default();
+    let optional = |key: &str| case.text(key).filter(|s| !s.is_empty());
+    let lines = |key: &str| case.list(key).to_vec();
+    let locale: unic_langid::LanguageIdentifier =
+        case.locale.parse().map_err(|_| Diagnostic::error("case::locale", format!("{:?} is not a locale", case.locale)))?;
+    let lang = locale.language.as_str().to_owned();
+    let dir = if locale.character_direction() == unic_langid::CharacterDirection::RTL { "rtl" } else { "ltr" };
+
+    Ok(Letter {
+        format: super::FORMAT_VERSION,
+        pack: PackInfo { id: pack.id.clone(), version: pack.version.to_string() },
+        locale: case.locale.clone(),
+        lang,
+        region: locale.region.map(|r| r.as_str().to_owned()),
+        dir,
+        style: style.to_owned(),
+        case_hash: format!("sha256:{:x}", Sha256::digest(case.file.text.as_bytes())),
+        date: text("date"),
+        sender: Party {
+            name: text("sender.name"),
+            address: lines("sender.address"),
+            email: optional("sender.email"),
+            phone: optional("sender.phone"),
+            legal: optional("sender.legal"),
+        },
+        recipient: Party {
+            name: text("recipient.name"),
+            address: lines("recipient.address"),
+            email: None,
+            phone: None,
+            legal: None,
+        },
+        date_line,
+        references,
+        subject,
+        salutation,
+        body,
+        closing,
+        signature: Signature {
+            name: text("signatory.name"),
+            role: text("signatory.role"),
+            organisation: text("sender.name"),
+        },
+        enclosures,
+        labels,
+        review: review_notes(pack, case),
+    })
+}
+
+/// The Fluent arguments of a case: each field under its variable name, and
+/// `<list>-count` for each list.
+fn arguments(case: &Case) -> FluentArgs<'static> {
+    let mut args = FluentArgs::new();
+    for (key, value) in &case.values {
+        let name = variable_name(key);
+        match value {
+            CaseValue::Text(s) | CaseValue::Code(s) => args.set(name, s.clone()),
+            CaseValue::Date(d) => args.set(name, FluentValue::Custom(Box::new(*d))),
+            CaseValue::Money(m) => args.set(name, FluentValue::Custom(Box::new(m.clone()))),
+            CaseValue::Number(n) => args.set(name, *n),
+            CaseValue::List(items) => args.set(format!("{name}-count"), items.len()),
+            CaseValue::Group => {}
+        }
+    }
+    args
+}
+
+fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
+    pack.review
+        .iter()
+        .filter(|rule| match &rule.trigger {
+            ReviewTrigger::Above { field, amount } => {
+                let value = match case.values.get(field) {
+                    Some(CaseValue::Money(m)) => m.amount.to_string().parse::<f64>().ok(),
+                    Some(CaseValue::Number(n)) => Some(*n),
+                    _ => None,
+                };
+                value.zip(amount.parse::<f64>().ok()).is_some_and(|(v, limit)| v > limit)
+            }
+            ReviewTrigger::Reasons(codes) => case.list(REASONS_FIELD).iter().any(|c| codes.contains(c)),
+        })
+        .map(|rule| ReviewNote { rule: rule.id.clone(), help: rule.help.clone() })
+        .collect()
+}

@@ -1,0 +1,155 @@
+//! The Letter: the typed intermediate representation between messages and
+//! layout. Every block is formatted text tagged with the message that
+//! produced it; the style typesets it (as JSON data) and the differ compares
+//! it. `lettrine build --format json` prints it.
+
+mod assemble;
+
+use serde::Serialize;
+
+pub use assemble::assemble;
+
+/// Version of the Letter's JSON shape, for styles and tools that read it.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Letter {
+    pub format: u32,
+    pub pack: PackInfo,
+    pub locale: String,
+    /// The language subtag, for Typst's `text(lang:)`.
+    pub lang: String,
+    pub region: Option<String>,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    pub style: String,
+    /// SHA-256 of the case file's bytes.
+    pub case_hash: String,
+    /// The letter's date, `YYYY-MM-DD`; also the PDF's creation date.
+    pub date: String,
+    pub sender: Party,
+    pub recipient: Party,
+    pub date_line: Block,
+    pub references: Vec<Reference>,
+    pub subject: Block,
+    pub salutation: Block,
+    pub body: Vec<Paragraph>,
+    pub closing: Block,
+    pub signature: Signature,
+    pub enclosures: Vec<Block>,
+    pub labels: Labels,
+    /// Review rules of the pack that apply to this letter.
+    pub review: Vec<ReviewNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Party {
+    pub name: String,
+    pub address: Vec<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// The legal line of a company (registration, capital).
+    pub legal: Option<String>,
+}
+
+/// Text produced by one message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    pub message: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reference {
+    pub label: Block,
+    pub field: String,
+    pub value: String,
+}
+
+/// One paragraph of the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// The section of the pack (`reason`), and the list item it repeats for.
+    pub section: String,
+    pub item: Option<String>,
+    pub message: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signature {
+    pub name: String,
+    pub role: String,
+    pub organisation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Labels {
+    pub subject: String,
+    pub enclosures: String,
+    pub page: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewNote {
+    pub rule: String,
+    pub help: String,
+}
+
+impl Letter {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a Letter always serialises")
+    }
+
+    /// The letter as plain text, in reading order.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut line = |s: &str| {
+            out.push_str(s);
+            out.push('\n');
+        };
+        line(&self.sender.name);
+        for l in &self.sender.address {
+            line(l);
+        }
+        line("");
+        line(&self.recipient.name);
+        for l in &self.recipient.address {
+            line(l);
+        }
+        line("");
+        line(&self.date_line.text);
+        line("");
+        for r in &self.references {
+            line(&format!("{} {}", r.label.text, r.value));
+        }
+        line(&format!("{} {}", self.labels.subject, self.subject.text));
+        line("");
+        line(&self.salutation.text);
+        line("");
+        for p in &self.body {
+            line(&p.text);
+            line("");
+        }
+        line(&self.closing.text);
+        line("");
+        line(&self.signature.name);
+        line(&self.signature.role);
+        line(&self.signature.organisation);
+        if !self.enclosures.is_empty() {
+            line("");
+            line(&self.labels.enclosures);
+            for e in &self.enclosures {
+                line(&format!("- {}", e.text));
+            }
+        }
+        out
+    }
+}

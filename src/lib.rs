@@ -1,0 +1,18 @@
+//! lettrine compiles versioned Fluent message packs and Typst layouts into
+//! typeset business letters, and diffs their revisions.
+//!
+//! The flow: a [`case::CaseFile`] is checked against a [`pack::Pack`]'s
+//! fields, the pack's messages are formatted ([`l10n`]) into a
+//! [`letter::Letter`], and a [`render::Renderer`] typesets it with a style.
+
+pub mod builder;
+pub mod case;
+pub mod diagnostic;
+pub mod error;
+pub mod l10n;
+pub mod letter;
+pub mod pack;
+pub mod render;
+pub mod revision;
+
+pub use error::{Error, Result};

@@ -1,0 +1,520 @@
+//! Packs: `packs/<id>/pack.toml` (id, semver version, locales, fields,
+//! sections, lawful reasons, review rules) and the `.ftl` messages of each
+//! locale. Loading checks the manifest and reports every problem at once.
+
+pub mod field;
+mod manifest;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::error::{Error, Result};
+use crate::l10n::Messages;
+use crate::revision::{Located, RelPath};
+use field::{Default, Field, FieldKind, Required};
+use manifest::{RawField, RawFrame, RawManifest};
+
+/// Messages every pack defines in every locale: the style lays them out.
+pub const FRAME_MESSAGES: &[&str] = &[
+    "date-line",
+    "subject",
+    "salutation",
+    "closing",
+    "label-subject",
+    "label-enclosures",
+    "label-page",
+];
+
+/// A list field by this name is printed under the signature, each code
+/// through the message `enclosure-<code>`.
+pub const ENCLOSURES_FIELD: &str = "enclosures";
+
+#[derive(Debug)]
+pub struct Pack {
+    pub id: String,
+    pub version: semver::Version,
+    pub description: String,
+    pub source_locale: String,
+    pub locales: Vec<String>,
+    pub default_style: Option<String>,
+    /// The frame's fields, then the pack's, in declaration order.
+    pub fields: Vec<Field>,
+    pub references: Vec<Reference>,
+    pub sections: Vec<Section>,
+    pub reasons: BTreeMap<String, Reason>,
+    pub review: Vec<ReviewRule>,
+    /// The `.ftl` files of each locale.
+    pub messages: BTreeMap<String, Vec<SourceFile>>,
+    /// Where the pack was read from, for messages.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub label: String,
+    pub field: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub message: String,
+    /// A list field: the section repeats per item as `<message>-<item>`.
+    pub each: Option<String>,
+    pub when: Option<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// The field is set (a non-empty list, a present table).
+    Set(String),
+    /// One of the case's reasons is of this kind.
+    ReasonKind(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Reason {
+    pub kind: String,
+    /// Article of the consumer code, per jurisdiction (`FR`, `IT`).
+    pub legal: BTreeMap<String, String>,
+    /// Fields a case must set to use this reason.
+    pub requires: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReviewRule {
+    pub id: String,
+    pub help: String,
+    pub trigger: ReviewTrigger,
+}
+
+#[derive(Debug, Clone)]
+pub enum ReviewTrigger {
+    /// A money field above an amount.
+    Above { field: String, amount: String },
+    /// One of these reasons is used.
+    Reasons(Vec<String>),
+}
+
+impl Pack {
+    /// Loads the pack in `located.dir` (`packs/<id>`).
+    pub fn load(located: &Located) -> Result<Self> {
+        let tree = located.tree.as_ref();
+        let manifest_path = join(&located.dir, "pack.toml");
+        let name = tree.display(&manifest_path);
+        let bytes = tree
+            .read(&manifest_path)
+            .map_err(|source| Error::Read { path: name.clone(), source })?
+            .ok_or_else(|| Error::Read {
+                path: name.clone(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            })?;
+        let file = text_file(name, bytes)?;
+        let raw: RawManifest = toml::from_str(&file.text).map_err(|e| toml_error(&file, &e))?;
+        let mut checker = Checker { file: &file, diagnostics: Vec::new() };
+        let pack = checker.pack(raw, located)?;
+        if checker.diagnostics.is_empty() {
+            Ok(pack)
+        } else {
+            Err(Error::Invalid(checker.diagnostics))
+        }
+    }
+
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The messages of `locale`, parsed.
+    pub fn messages(&self, locale: &str) -> Result<Messages> {
+        let files = self.messages.get(locale).cloned().unwrap_or_default();
+        Messages::new(locale, files).map_err(Error::Invalid)
+    }
+}
+
+/// Reads a file of a tree as UTF-8 text; invalid UTF-8 is an error naming
+/// the byte where it starts.
+pub fn text_file(name: String, bytes: Vec<u8>) -> Result<SourceFile> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = SourceFile::new(name, lossy);
+            let start = file.text.char_indices().nth(
+                String::from_utf8_lossy(&e.as_bytes()[..valid]).chars().count(),
+            );
+            let start = start.map_or(file.text.len(), |(i, _)| i);
+            Err(Error::invalid(
+                Diagnostic::error("input::utf8", "the file is not valid UTF-8")
+                    .at(&file, start..start)
+                    .label("invalid byte here")
+                    .hint("save the file as UTF-8"),
+            ))
+        }
+    }
+}
+
+/// A TOML syntax or shape error, at its position.
+pub fn toml_error(file: &SourceFile, error: &toml::de::Error) -> Error {
+    let message = error.message().trim_end().to_owned();
+    let mut d = Diagnostic::error("toml::invalid", message.clone());
+    if let Some(span) = error.span() {
+        d = d.at(file, span).label(message);
+    } else {
+        d = d.in_file(file);
+    }
+    Error::invalid(d)
+}
+
+fn join(dir: &RelPath, child: &str) -> RelPath {
+    dir.join(child).unwrap_or_else(|| dir.clone())
+}
+
+/// The frame's fields (see `frame.toml`).
+pub fn frame_fields() -> Vec<Field> {
+    let text = include_str!("frame.toml");
+    let file = SourceFile::new("<frame.toml>", text);
+    let raw: RawFrame = toml::from_str(text).unwrap_or_else(|e| panic!("frame.toml is valid: {e}"));
+    let mut checker = Checker { file: &file, diagnostics: Vec::new() };
+    let fields = raw.fields.into_iter().filter_map(|f| checker.field(f, &BTreeSet::new())).collect();
+    assert!(checker.diagnostics.is_empty(), "frame.toml is valid: {:?}", checker.diagnostics);
+    fields
+}
+
+struct Checker<'a> {
+    file: &'a SourceFile,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error<T>(&mut self, code: &'static str, at: &Spanned<T>, message: String) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::error(code, message).at(self.file, at.span()));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    fn pack(&mut self, raw: RawManifest, located: &Located) -> Result<Pack> {
+        let folder = located.dir.as_str().rsplit('/').next().unwrap_or_default().to_owned();
+        if *raw.id.get_ref() != folder {
+            self.error("pack::id", &raw.id, format!("the pack id {:?} differs from its folder {folder:?}", raw.id.get_ref()))
+                .hints
+                .push(format!("rename the folder or set id = \"{folder}\""));
+        }
+        let version = match semver::Version::parse(raw.version.get_ref()) {
+            Ok(v) => v,
+            Err(e) => {
+                self.error("pack::version", &raw.version, format!("the version is not semver: {e}"))
+                    .hints
+                    .push("write MAJOR.MINOR.PATCH, like \"1.0.0\"".to_owned());
+                semver::Version::new(0, 0, 0)
+            }
+        };
+        let locales: Vec<String> = raw.locales.get_ref().iter().map(|l| l.get_ref().clone()).collect();
+        for locale in raw.locales.get_ref() {
+            if locale.get_ref().parse::<unic_langid::LanguageIdentifier>().is_err() {
+                self.error("pack::locale", locale, format!("{:?} is not a locale identifier", locale.get_ref()));
+            }
+        }
+        if !locales.contains(raw.source_locale.get_ref()) {
+            self.error(
+                "pack::source-locale",
+                &raw.source_locale,
+                format!("the source locale {:?} is not one of the pack's locales", raw.source_locale.get_ref()),
+            );
+        }
+
+        let reason_codes: BTreeSet<String> = raw.reasons.keys().map(|k| k.get_ref().clone()).collect();
+        let mut fields = frame_fields();
+        let frame_count = fields.len();
+        for raw_field in raw.fields {
+            let key = raw_field.key.clone();
+            if let Some(field) = self.field(raw_field, &reason_codes) {
+                if fields.iter().any(|f| f.key == field.key || f.variable() == field.variable()) {
+                    let which = if fields[..frame_count].iter().any(|f| f.key == field.key) {
+                        "is a field of the letter frame"
+                    } else {
+                        "is declared twice (or gives the same variable as another field)"
+                    };
+                    self.error("pack::duplicate-field", &key, format!("the field {:?} {which}", key.get_ref()));
+                } else {
+                    fields.push(field);
+                }
+            }
+        }
+        self.cross_check_fields(&fields);
+
+        let field_kind = |key: &str| fields.iter().find(|f| f.key == key).map(|f| f.kind.clone());
+        let mut references = Vec::new();
+        for r in raw.references {
+            if field_kind(r.field.get_ref()).is_none() {
+                self.error("pack::unknown-field", &r.field, format!("the reference names an unknown field {:?}", r.field.get_ref()));
+            }
+            references.push(Reference { label: r.label.into_inner(), field: r.field.into_inner() });
+        }
+
+        let mut sections = Vec::new();
+        for s in raw.sections {
+            if let Some(each) = &s.each {
+                if !matches!(field_kind(each.get_ref()), Some(FieldKind::List { values: Some(_) })) {
+                    self.error("pack::each", each, format!("`each` needs a list field with codes; {:?} is not one", each.get_ref()));
+                }
+            }
+            let when = match &s.when {
+                None => None,
+                Some(w) => match (&w.get_ref().set, &w.get_ref().reason_kind) {
+                    (Some(key), None) if field_kind(key).is_some() => Some(Condition::Set(key.clone())),
+                    (Some(key), None) => {
+                        self.error("pack::unknown-field", w, format!("`when` names an unknown field {key:?}"));
+                        None
+                    }
+                    (None, Some(kind)) => Some(Condition::ReasonKind(kind.clone())),
+                    _ => {
+                        self.error("pack::when", w, "`when` takes either `set` or `reason-kind`".to_owned());
+                        None
+                    }
+                },
+            };
+            sections.push(Section {
+                message: s.message.into_inner(),
+                each: s.each.map(Spanned::into_inner),
+                when,
+            });
+        }
+
+        let mut reasons = BTreeMap::new();
+        for (code, reason) in raw.reasons {
+            for required in &reason.requires {
+                if field_kind(required.get_ref()).is_none() {
+                    self.error("pack::unknown-field", required, format!("reason {:?} requires an unknown field {:?}", code.get_ref(), required.get_ref()));
+                }
+            }
+            reasons.insert(
+                code.into_inner(),
+                Reason {
+                    kind: reason.kind.into_inner(),
+                    legal: reason.legal,
+                    requires: reason.requires.into_iter().map(Spanned::into_inner).collect(),
+                },
+            );
+        }
+
+        let mut review = Vec::new();
+        for rule in raw.review {
+            let trigger = match (&rule.field, &rule.above, rule.reasons.is_empty()) {
+                (Some(field), Some(above), true) => {
+                    if !matches!(field_kind(field.get_ref()), Some(FieldKind::Money { .. } | FieldKind::Number)) {
+                        self.error("pack::review", field, format!("review rule {:?}: {:?} is not a money or number field", rule.id.get_ref(), field.get_ref()));
+                    }
+                    if above.get_ref().parse::<f64>().is_err() {
+                        self.error("pack::review", above, format!("`above` must be a decimal string, not {:?}", above.get_ref()));
+                    }
+                    ReviewTrigger::Above { field: field.get_ref().clone(), amount: above.get_ref().clone() }
+                }
+                (None, None, false) => {
+                    for code in &rule.reasons {
+                        if !reasons.contains_key(code.get_ref()) {
+                            self.error("pack::review", code, format!("review rule {:?} names an unknown reason {:?}", rule.id.get_ref(), code.get_ref()));
+                        }
+                    }
+                    ReviewTrigger::Reasons(rule.reasons.iter().map(|r| r.get_ref().clone()).collect())
+                }
+                _ => {
+                    self.error("pack::review", &rule.id, "a review rule has either `field` and `above`, or `reasons`".to_owned());
+                    continue;
+                }
+            };
+            review.push(ReviewRule { id: rule.id.into_inner(), help: rule.help, trigger });
+        }
+
+        let mut messages = BTreeMap::new();
+        for locale in &locales {
+            let files = ftl_files(located, locale)?;
+            if files.is_empty() {
+                self.error("pack::no-messages", &raw.locales, format!("the locale {locale} has no .ftl files in {}/{locale}/", located.dir));
+            }
+            messages.insert(locale.clone(), files);
+        }
+
+        Ok(Pack {
+            id: raw.id.into_inner(),
+            version,
+            description: raw.description,
+            source_locale: raw.source_locale.into_inner(),
+            locales,
+            default_style: raw.default_style.map(Spanned::into_inner),
+            fields,
+            references,
+            sections,
+            reasons,
+            review,
+            messages,
+            origin: located.tree.display(&located.dir),
+        })
+    }
+
+    /// Checks one field on its own.
+    fn field(&mut self, raw: RawField, reason_codes: &BTreeSet<String>) -> Option<Field> {
+        let key = raw.key.get_ref().clone();
+        if !key.split('.').all(field::is_key_part) {
+            self.error("pack::field-key", &raw.key, format!("{key:?} is not a valid field key"))
+                .hints
+                .push("use lower-case words with hyphens, dotted for tables: order.delivery-date".to_owned());
+            return None;
+        }
+        let kind = match raw.kind.get_ref().as_str() {
+            "text" => FieldKind::Text,
+            "date" => FieldKind::Date,
+            "number" => FieldKind::Number,
+            "group" => FieldKind::Group,
+            "money" => match &raw.currency {
+                Some(c) => FieldKind::Money { currency_field: c.get_ref().clone() },
+                None => {
+                    self.error("pack::money", &raw.kind, format!("the money field {key:?} needs `currency`, the field holding its currency code"));
+                    return None;
+                }
+            },
+            "enum" => match &raw.values {
+                Some(values) if !values.is_empty() => FieldKind::Enum { values: values.clone() },
+                _ => {
+                    self.error("pack::enum", &raw.kind, format!("the enum field {key:?} needs `values`"));
+                    return None;
+                }
+            },
+            "list" => match (&raw.values, &raw.values_from) {
+                (Some(values), None) => FieldKind::List { values: Some(values.clone()) },
+                (None, Some(from)) if from.get_ref() == "reasons" => {
+                    FieldKind::List { values: Some(reason_codes.iter().cloned().collect()) }
+                }
+                (None, Some(from)) => {
+                    self.error("pack::values-from", from, "`values-from` can only be \"reasons\"".to_owned());
+                    return None;
+                }
+                (None, None) => FieldKind::List { values: None },
+                (Some(_), Some(from)) => {
+                    self.error("pack::values-from", from, "give either `values` or `values-from`".to_owned());
+                    return None;
+                }
+            },
+            other => {
+                self.error("pack::field-type", &raw.kind, format!("unknown field type {other:?}"))
+                    .hints
+                    .push("the types are text, date, money, number, enum, list, group".to_owned());
+                return None;
+            }
+        };
+        let required = match (raw.required, raw.required_if) {
+            (true, Some(r)) => {
+                self.error("pack::required", &r, "give either `required` or `required-if`".to_owned());
+                Required::Yes
+            }
+            (true, None) => Required::Yes,
+            (false, Some(r)) => {
+                let r = r.into_inner();
+                Required::If { field: r.field, values: r.values }
+            }
+            (false, None) => Required::No,
+        };
+        let default = match (raw.default, raw.default_from, raw.locale_default) {
+            (None, None, None) => None,
+            (Some(v), None, None) => Some(Default::Value(v)),
+            (None, Some(from), None) => Some(Default::From(from.into_inner())),
+            (None, None, Some(map)) => Some(Default::ByLocale(map)),
+            _ => {
+                self.error("pack::default", &raw.key, format!("the field {key:?} has more than one kind of default"));
+                None
+            }
+        };
+        Some(Field { key, kind, required, default, help: raw.help, example: raw.example })
+    }
+
+    /// Checks what fields say about each other: currencies, conditions,
+    /// defaults and parents exist.
+    fn cross_check_fields(&mut self, fields: &[Field]) {
+        let file = self.file;
+        let find = |key: &str| fields.iter().find(|f| f.key == key);
+        let mut problems = Vec::new();
+        for field in fields {
+            if let FieldKind::Money { currency_field } = &field.kind {
+                if !matches!(find(currency_field).map(|f| &f.kind), Some(FieldKind::Enum { .. } | FieldKind::Text)) {
+                    problems.push(format!("the money field {:?} takes its currency from {currency_field:?}, which is not a text or enum field", field.key));
+                }
+            }
+            if let Required::If { field: other, .. } = &field.required {
+                if !matches!(find(other).map(|f| &f.kind), Some(FieldKind::Enum { .. })) {
+                    problems.push(format!("the field {:?} is required-if {other:?}, which is not an enum field", field.key));
+                }
+            }
+            if let Some(Default::From(other)) = &field.default {
+                if find(other).is_none() {
+                    problems.push(format!("the field {:?} defaults from an unknown field {other:?}", field.key));
+                }
+            }
+            if let Some(parent) = field.parent() {
+                if let Some(p) = find(parent) {
+                    if p.kind != FieldKind::Group {
+                        problems.push(format!("the field {:?} is inside {parent:?}, which is not a group", field.key));
+                    }
+                }
+            }
+        }
+        for problem in problems {
+            let span = find_key_span(file, &problem);
+            self.diagnostics.push(Diagnostic::error("pack::field", problem).at(file, span));
+        }
+    }
+}
+
+/// The span of the first field key quoted in `problem`, for pointing at it.
+fn find_key_span(file: &SourceFile, problem: &str) -> std::ops::Range<usize> {
+    let key = problem.split('"').nth(1).unwrap_or_default();
+    let needle = format!("key = \"{key}\"");
+    file.text.find(&needle).map_or(0..0, |start| start..start + needle.len())
+}
+
+/// The `.ftl` files under `<pack>/<locale>/`, sorted, in sub-folders too.
+fn ftl_files(located: &Located, locale: &str) -> Result<Vec<SourceFile>> {
+    let tree = located.tree.as_ref();
+    let mut files = Vec::new();
+    let mut pending = vec![join(&located.dir, locale)];
+    while let Some(dir) = pending.pop() {
+        for name in tree.list(&dir) {
+            let path = join(&dir, &name);
+            if name.ends_with(".ftl") {
+                let display = tree.display(&path);
+                let bytes = tree
+                    .read(&path)
+                    .map_err(|source| Error::Read { path: display.clone(), source })?;
+                if let Some(bytes) = bytes {
+                    files.push(text_file(display, bytes)?);
+                }
+            } else if !name.contains('.') {
+                pending.push(path);
+            }
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::revision::Project;
+
+    #[test]
+    fn the_embedded_pack_loads() {
+        let project = Project::embedded_only();
+        let pack = Pack::load(&project.pack("refund-refusal").unwrap()).unwrap();
+        assert_eq!(pack.id, "refund-refusal");
+        assert_eq!(pack.locales, ["en", "fr", "it"]);
+        assert_eq!(pack.reasons.len(), 9);
+        assert!(pack.field("order.amount").is_some());
+        assert!(pack.field("recipient.name").is_some(), "frame fields come first");
+        for locale in &pack.locales {
+            let messages = pack.messages(locale).unwrap();
+            for id in FRAME_MESSAGES {
+                assert!(messages.has(id), "{locale} lacks {id}");
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! Typesetting: compiles a Letter with a Typst style in the sandboxed world
+//! and exports PDF, PNG or SVG. Fonts and the standard library are loaded
+//! once per [`Renderer`]; Typst's memoisation cache is evicted after every
+//! letter so that memory stays flat over long batches.
+
+mod world;
+
+use std::sync::Arc;
+
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::layout::Abs;
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::error::{Error, Result};
+use crate::letter::Letter;
+use crate::revision::{RelPath, Tree};
+pub use world::{LETTER_PATH, Style};
+use world::{LetterWorld, Shared};
+
+/// How many evictions an unused memoised result survives. Typst's own
+/// `watch` uses the same age.
+const CACHE_MAX_AGE: usize = 10;
+
+/// The output formats a letter is typeset to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Output {
+    Pdf,
+    /// Every page stacked into one image, at `pixels_per_pt`.
+    Png { pixels_per_pt: f64 },
+    Svg,
+}
+
+/// A typeset letter: its pages, ready to export.
+#[derive(Debug)]
+pub struct Typeset {
+    document: PagedDocument,
+    ident: String,
+    date: Option<Datetime>,
+}
+
+impl Typeset {
+    pub fn pages(&self) -> usize {
+        self.document.pages().len()
+    }
+
+    /// The exported bytes. PDFs are reproducible: their identifier comes
+    /// from the case and their date from the letter, never from the clock.
+    pub fn export(&self, output: Output) -> Result<Vec<u8>> {
+        match output {
+            Output::Pdf => {
+                let options = PdfOptions {
+                    ident: Smart::Custom(self.ident.clone()),
+                    timestamp: self.date.map(Timestamp::new_utc),
+                    ..PdfOptions::default()
+                };
+                typst_pdf::pdf(&self.document, &options).map_err(|errors| {
+                    Error::Invalid(
+                        errors
+                            .iter()
+                            .map(|e| Diagnostic::error("style::export", format!("PDF export failed: {}", e.message)))
+                            .collect(),
+                    )
+                })
+            }
+            Output::Png { pixels_per_pt } => {
+                let options = typst_render::RenderOptions { pixel_per_pt: pixels_per_pt.into(), render_bleed: false };
+                let gap = Abs::pt(12.0);
+                let pixmap = typst_render::render_merged(&self.document, &options, gap, None);
+                pixmap.encode_png().map_err(|e| {
+                    Error::invalid(Diagnostic::error("style::export", format!("PNG export failed: {e}")))
+                })
+            }
+            Output::Svg => {
+                let svg = typst_svg::svg_merged(&self.document, &typst_svg::SvgOptions::default(), Abs::pt(12.0));
+                Ok(svg.into_bytes())
+            }
+        }
+    }
+}
+
+/// Compiles letters. Build one per process and share it (it is `Sync`).
+#[derive(Debug)]
+pub struct Renderer {
+    shared: Shared,
+}
+
+impl Default for Renderer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Renderer {
+    /// Loads the embedded fonts and Typst's standard library.
+    pub fn new() -> Self {
+        let mut fonts = typst_kit::fonts::FontStore::new();
+        fonts.extend(typst_kit::fonts::embedded());
+        Self { shared: Shared { fonts, library: LazyHash::new(Library::default()) } }
+    }
+
+    /// A style whose main file is `<root>/<name>.typ` in `tree`.
+    pub fn style(&self, name: &str, tree: Arc<dyn Tree>, root: RelPath) -> Style {
+        Style::new(name, tree, root)
+    }
+
+    /// Typesets `letter` with `style`. Typst errors come back as
+    /// diagnostics pointing into the style's files.
+    pub fn typeset(&self, letter: &Letter, style: &Style) -> Result<Typeset> {
+        let date = parse_date(&letter.date);
+        let world = LetterWorld {
+            shared: &self.shared,
+            style,
+            letter: Bytes::from_string(letter.to_json()),
+            today: date.unwrap_or_else(|| Datetime::from_ymd(1970, 1, 1).expect("a valid date")),
+        };
+        let result = typst::compile::<PagedDocument>(&world);
+        typst::comemo::evict(CACHE_MAX_AGE);
+        let document = result.output.map_err(|errors| {
+            Error::Invalid(errors.iter().map(|e| typst_diagnostic(&world, style, e)).collect())
+        })?;
+        Ok(Typeset { document, ident: format!("lettrine:{}", letter.case_hash), date })
+    }
+}
+
+fn parse_date(iso: &str) -> Option<Datetime> {
+    let mut parts = iso.split('-').map(str::parse::<u32>);
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    Datetime::from_ymd(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+}
+
+/// A Typst diagnostic as ours: the style file, the span, the hints.
+fn typst_diagnostic(world: &LetterWorld, style: &Style, e: &SourceDiagnostic) -> Diagnostic {
+    let mut d = Diagnostic::error("style::typst", e.message.to_string());
+    if e.severity == Severity::Warning {
+        d.severity = crate::diagnostic::Severity::Warning;
+    }
+    if let (Some(id), Some(range)) = (e.span.id(), world.range(e.span)) {
+        if let Ok(source) = typst::World::source(world, id) {
+            let file = SourceFile::new(style.display(id), source.text());
+            d = d.at(&file, range);
+        }
+    }
+    for hint in &e.hints {
+        d.hints.push(hint.v.to_string());
+    }
+    d
+}

@@ -1,0 +1,161 @@
+//! The sandboxed Typst world of one letter: the style's files (read only
+//! from the style's own root), the letter as the virtual JSON file
+//! `/letter.json`, embedded fonts, no packages, no network, a fixed today.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World};
+use typst_kit::fonts::FontStore;
+
+use crate::revision::{RelPath, Tree};
+
+/// The virtual path where a style finds the letter: `json("/letter.json")`.
+pub const LETTER_PATH: &str = "/letter.json";
+
+/// A style: its tree and root folder, its main file, and the files read so
+/// far (parsed once per process, so Typst's caches see the same sources).
+#[derive(Debug)]
+pub struct Style {
+    pub name: String,
+    tree: Arc<dyn Tree>,
+    root: RelPath,
+    main: FileId,
+    letter: FileId,
+    sources: Mutex<HashMap<FileId, FileResult<Source>>>,
+    files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+}
+
+fn project_file(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| panic!("{path} is a valid virtual path"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl Style {
+    /// The style `name`, whose main file is `<root>/<name>.typ`.
+    pub fn new(name: &str, tree: Arc<dyn Tree>, root: RelPath) -> Self {
+        Self {
+            name: name.to_owned(),
+            main: project_file(&format!("/{name}.typ")),
+            letter: project_file(LETTER_PATH),
+            tree,
+            root,
+            sources: Mutex::new(HashMap::new()),
+            files: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn main(&self) -> FileId {
+        self.main
+    }
+
+    /// How to show a file of the style to a user.
+    pub fn display(&self, id: FileId) -> String {
+        let path = id.vpath().get_without_slash();
+        match self.root.join(path) {
+            Some(rel) => self.tree.display(&rel),
+            None => path.to_owned(),
+        }
+    }
+
+    fn read(&self, id: FileId) -> FileResult<Bytes> {
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Other(Some(
+                format!(
+                    "lettrine styles cannot import packages ({spec}); copy the files you need under the styles folder"
+                )
+                .into(),
+            )));
+        }
+        let path = id.vpath().get_without_slash();
+        let denied = || FileError::Other(Some(format!("{path} is outside the style's folder").into()));
+        let rel = self.root.join(path).ok_or_else(denied)?;
+        match self.tree.read(&rel) {
+            Ok(Some(bytes)) => Ok(Bytes::new(bytes)),
+            Ok(None) => Err(FileError::NotFound(path.into())),
+            Err(e) => Err(FileError::Other(Some(format!("{path}: {e}").into()))),
+        }
+    }
+
+    fn cached_file(&self, id: FileId) -> FileResult<Bytes> {
+        let mut files = self.files.lock().map_err(|_| FileError::Other(None))?;
+        files.entry(id).or_insert_with(|| self.read(id)).clone()
+    }
+
+    fn cached_source(&self, id: FileId) -> FileResult<Source> {
+        let mut sources = self.sources.lock().map_err(|_| FileError::Other(None))?;
+        sources
+            .entry(id)
+            .or_insert_with(|| {
+                let bytes = self.read(id)?;
+                let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+                Ok(Source::new(id, text.to_owned()))
+            })
+            .clone()
+    }
+}
+
+/// Fonts and the standard library, loaded once per process and shared by
+/// every letter and thread.
+pub struct Shared {
+    pub fonts: FontStore,
+    pub library: LazyHash<Library>,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared").finish_non_exhaustive()
+    }
+}
+
+/// One compilation: the shared parts, the style, this letter's data.
+pub struct LetterWorld<'a> {
+    pub shared: &'a Shared,
+    pub style: &'a Style,
+    pub letter: Bytes,
+    pub today: Datetime,
+}
+
+impl World for LetterWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.shared.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.shared.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.style.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.style.letter {
+            return Err(FileError::NotSource);
+        }
+        self.style.cached_source(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.style.letter {
+            return Ok(self.letter.clone());
+        }
+        match self.style.cached_source(id) {
+            Ok(source) => Ok(Bytes::from_string(source.text().to_owned())),
+            Err(_) => self.style.cached_file(id),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

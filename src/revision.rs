@@ -1,0 +1,274 @@
+//! Trees of files that packs and styles are read from: a folder on disk, the
+//! assets embedded in the binary, and a project that layers the first over
+//! the second. Every loader goes through [`Tree`], so that reading "at a git
+//! revision" is one more implementation, not a change to the loaders.
+
+use std::fmt::Debug;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The largest file any loader accepts; bigger inputs are refused before
+/// they are read into memory.
+pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// A read-only tree of files addressed by relative, `/`-separated paths.
+pub trait Tree: Debug + Send + Sync {
+    /// The bytes of a file, `Ok(None)` when there is no such file.
+    fn read(&self, path: &RelPath) -> io::Result<Option<Vec<u8>>>;
+    /// The names of the entries directly under `dir`, sorted.
+    fn list(&self, dir: &RelPath) -> Vec<String>;
+    /// How to show a file of this tree to a user.
+    fn display(&self, path: &RelPath) -> String;
+    /// Where the tree comes from, for listings ("embedded", a folder).
+    fn origin(&self) -> String;
+}
+
+/// A relative path inside a tree: `/`-separated, no `.`, `..` or empty
+/// parts, never absolute. Building one is how paths from users, cases and
+/// styles are kept inside their tree.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RelPath(String);
+
+impl RelPath {
+    /// Checks that `path` stays inside its tree.
+    pub fn new(path: &str) -> Option<Self> {
+        let trimmed = path.trim_start_matches("./");
+        if trimmed.is_empty() {
+            return Some(Self(String::new()));
+        }
+        let ok = !trimmed.starts_with('/')
+            && !trimmed.contains('\\')
+            && !trimmed.contains('\0')
+            && trimmed.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
+        ok.then(|| Self(trimmed.to_owned()))
+    }
+
+    /// `self/child`, checked like [`RelPath::new`].
+    pub fn join(&self, child: &str) -> Option<Self> {
+        let child = Self::new(child)?;
+        if self.0.is_empty() {
+            return Some(child);
+        }
+        if child.0.is_empty() {
+            return Some(self.clone());
+        }
+        Some(Self(format!("{}/{}", self.0, child.0)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for RelPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A folder on disk. Reads never leave it: a symbolic link that points
+/// outside the folder reads as "not found".
+#[derive(Debug, Clone)]
+pub struct DirTree {
+    root: PathBuf,
+    canonical: PathBuf,
+}
+
+impl DirTree {
+    pub fn new(root: impl Into<PathBuf>) -> io::Result<Self> {
+        let root = root.into();
+        let canonical = root.canonicalize()?;
+        Ok(Self { root, canonical })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The real path of `path`, if it exists and stays inside the folder.
+    fn resolve(&self, path: &RelPath) -> Option<PathBuf> {
+        let real = self.canonical.join(path.as_str()).canonicalize().ok()?;
+        real.starts_with(&self.canonical).then_some(real)
+    }
+}
+
+impl Tree for DirTree {
+    fn read(&self, path: &RelPath) -> io::Result<Option<Vec<u8>>> {
+        let Some(real) = self.resolve(path) else { return Ok(None) };
+        let meta = std::fs::metadata(&real)?;
+        if !meta.is_file() {
+            return Ok(None);
+        }
+        if meta.len() > MAX_FILE_SIZE {
+            return Err(io::Error::other(format!(
+                "the file is {} bytes, more than the {MAX_FILE_SIZE} bytes lettrine reads",
+                meta.len()
+            )));
+        }
+        std::fs::read(real).map(Some)
+    }
+
+    fn list(&self, dir: &RelPath) -> Vec<String> {
+        let Some(real) = self.resolve(dir) else { return Vec::new() };
+        let Ok(entries) = std::fs::read_dir(real) else { return Vec::new() };
+        let mut names: Vec<String> =
+            entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
+        names.sort();
+        names
+    }
+
+    fn display(&self, path: &RelPath) -> String {
+        let joined = self.root.join(path.as_str());
+        joined.strip_prefix("./").unwrap_or(&joined).display().to_string()
+    }
+
+    fn origin(&self) -> String {
+        self.root.display().to_string()
+    }
+}
+
+/// The `packs/` and `styles/` of lettrine's own repository, compiled in.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EmbeddedTree;
+
+static EMBEDDED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+impl Tree for EmbeddedTree {
+    fn read(&self, path: &RelPath) -> io::Result<Option<Vec<u8>>> {
+        Ok(EMBEDDED.iter().find(|(p, _)| *p == path.as_str()).map(|(_, bytes)| bytes.to_vec()))
+    }
+
+    fn list(&self, dir: &RelPath) -> Vec<String> {
+        let prefix = if dir.as_str().is_empty() { String::new() } else { format!("{dir}/") };
+        let mut names: Vec<String> = EMBEDDED
+            .iter()
+            .filter_map(|(p, _)| p.strip_prefix(&prefix))
+            .map(|rest| rest.split('/').next().unwrap_or(rest).to_owned())
+            .collect();
+        names.dedup();
+        names
+    }
+
+    fn display(&self, path: &RelPath) -> String {
+        format!("<embedded>/{path}")
+    }
+
+    fn origin(&self) -> String {
+        "embedded".to_owned()
+    }
+}
+
+/// Where packs and styles are looked up: the project folder's own `packs/`
+/// and `styles/` first, then the embedded ones. A pack or a style is taken
+/// whole from one tree, never mixed.
+#[derive(Debug, Clone)]
+pub struct Project {
+    local: Option<Arc<DirTree>>,
+    embedded: Arc<EmbeddedTree>,
+}
+
+/// A tree and the folder in it where one pack or one style lives.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub tree: Arc<dyn Tree>,
+    pub dir: RelPath,
+}
+
+impl Project {
+    /// A project rooted at `dir`, or only the embedded assets when `None`.
+    pub fn new(dir: Option<&Path>) -> io::Result<Self> {
+        let local = match dir {
+            Some(dir) => Some(Arc::new(DirTree::new(dir)?)),
+            None => None,
+        };
+        Ok(Self { local, embedded: Arc::new(EmbeddedTree) })
+    }
+
+    pub fn embedded_only() -> Self {
+        Self { local: None, embedded: Arc::new(EmbeddedTree) }
+    }
+
+    fn trees(&self) -> impl Iterator<Item = Arc<dyn Tree>> + '_ {
+        let local = self.local.clone().map(|t| t as Arc<dyn Tree>);
+        local.into_iter().chain(std::iter::once(self.embedded.clone() as Arc<dyn Tree>))
+    }
+
+    /// The tree holding `packs/<id>/pack.toml`.
+    pub fn pack(&self, id: &str) -> Option<Located> {
+        let dir = RelPath::new("packs")?.join(id)?;
+        let manifest = dir.join("pack.toml")?;
+        self.trees()
+            .find(|tree| matches!(tree.read(&manifest), Ok(Some(_))))
+            .map(|tree| Located { tree, dir })
+    }
+
+    /// The tree holding `styles/<name>.typ`; the style's root is `styles/`.
+    pub fn style(&self, name: &str) -> Option<Located> {
+        let dir = RelPath::new("styles")?;
+        let main = dir.join(&format!("{name}.typ"))?;
+        self.trees()
+            .find(|tree| matches!(tree.read(&main), Ok(Some(_))))
+            .map(|tree| Located { tree, dir })
+    }
+
+    /// Every pack id with the origin it is taken from, local ones first.
+    pub fn packs(&self) -> Vec<(String, String)> {
+        self.listing("packs", |tree, name| {
+            RelPath::new("packs")
+                .and_then(|p| p.join(name))
+                .and_then(|p| p.join("pack.toml"))
+                .is_some_and(|m| matches!(tree.read(&m), Ok(Some(_))))
+                .then(|| name.to_owned())
+        })
+    }
+
+    /// Every style name with the origin it is taken from.
+    pub fn styles(&self) -> Vec<(String, String)> {
+        self.listing("styles", |_, name| name.strip_suffix(".typ").map(str::to_owned))
+    }
+
+    fn listing(
+        &self,
+        dir: &str,
+        pick: impl Fn(&dyn Tree, &str) -> Option<String>,
+    ) -> Vec<(String, String)> {
+        let Some(dir) = RelPath::new(dir) else { return Vec::new() };
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for tree in self.trees() {
+            for name in tree.list(&dir) {
+                if let Some(item) = pick(tree.as_ref(), &name) {
+                    if !seen.iter().any(|(n, _)| *n == item) {
+                        seen.push((item, tree.origin()));
+                    }
+                }
+            }
+        }
+        seen.sort();
+        seen
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rel_paths_stay_inside() {
+        for bad in ["/etc/passwd", "../x", "a/../../b", "a//b", "a\\b", "a/./b"] {
+            assert_eq!(RelPath::new(bad), None, "{bad}");
+        }
+        assert_eq!(RelPath::new("./a/b.typ").map(|p| p.0), Some("a/b.typ".to_owned()));
+        let styles = RelPath::new("styles").unwrap();
+        assert_eq!(styles.join("../secret"), None);
+        assert_eq!(styles.join("logo.svg").unwrap().as_str(), "styles/logo.svg");
+    }
+
+    #[test]
+    fn embedded_assets_are_listed() {
+        let project = Project::embedded_only();
+        let packs = project.packs();
+        assert!(packs.contains(&("refund-refusal".to_owned(), "embedded".to_owned())), "{packs:?}");
+        assert!(project.styles().iter().any(|(n, _)| n == "classic"));
+    }
+}
