@@ -102,15 +102,30 @@ impl Builder {
 
     /// Checks the case and assembles its Letter.
     pub fn letter(&self, case: &CaseFile, overrides: &Overrides) -> Result<Letter> {
-        let pack = self.pack(&case.pack.id)?;
+        let pack = self.pack(&case.pack.id).map_err(|e| match e {
+            // The case names a pack that does not exist: bad input, at its place.
+            Error::Usage { message, hint } => {
+                let mut d = Diagnostic::error("case::unknown-pack", message).at(&case.file, case.pack.span());
+                d.hints.extend(hint);
+                Error::invalid(d)
+            }
+            other => other,
+        })?;
         let locale = overrides.locale.as_deref().unwrap_or(&case.locale);
         let checked = case.validate(&pack, locale)?;
-        let style = overrides
-            .style
-            .clone()
-            .or_else(|| checked.style.clone())
-            .or_else(|| pack.default_style.clone())
-            .unwrap_or_else(|| "classic".to_owned());
+        let style = match (&overrides.style, &checked.style) {
+            (Some(style), _) => style.clone(),
+            (None, Some(style)) => {
+                // A style named by the case is part of the input.
+                if let Err(Error::Usage { message, hint }) = self.style(style) {
+                    let mut d = Diagnostic::error("case::unknown-style", message).in_file(&case.file);
+                    d.hints.extend(hint);
+                    return Err(Error::invalid(d));
+                }
+                style.clone()
+            }
+            (None, None) => pack.default_style.clone().unwrap_or_else(|| "classic".to_owned()),
+        };
         let messages = self.messages(&pack, locale)?;
         letter::assemble(&pack, &checked, &messages, &style)
     }

@@ -108,8 +108,8 @@ mod tests {
         let file = SourceFile::new("a.toml", "x = 1\nnom = \"é\" z\n");
         assert_eq!(file.line_col(0), (1, 1));
         assert_eq!(file.line_col(6), (2, 1));
-        // byte 15 is the space after the closing quote: "é" is two bytes.
-        assert_eq!(file.line_col(15), (2, 10));
+        // byte 15 is the closing quote: "é" is two bytes but one column.
+        assert_eq!(file.line_col(15), (2, 9));
         assert_eq!(file.line_col(1000), (3, 1));
     }
 }

@@ -7,7 +7,7 @@ mod template;
 
 pub use template::template;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -138,7 +138,13 @@ impl CaseFile {
 
     /// Checks the case against `pack`, with the letter written in `locale`.
     pub fn validate(&self, pack: &Pack, locale: &str) -> Result<Case> {
-        let mut v = Validator { file: &self.file, pack, diagnostics: Vec::new(), values: BTreeMap::new() };
+        let mut v = Validator {
+            file: &self.file,
+            pack,
+            diagnostics: Vec::new(),
+            values: BTreeMap::new(),
+            present: BTreeSet::new(),
+        };
         if let Some(req) = &self.pack.requirement {
             if !req.matches(&pack.version) {
                 v.diagnostics.push(
@@ -158,6 +164,8 @@ impl CaseFile {
                     .at(&self.file, span)
                     .hint(format!("the locales are {}", quoted_list(&pack.locales))),
             );
+            // Defaults depend on the locale: checking further would only add noise.
+            return Err(Error::Invalid(v.diagnostics));
         }
         if let Value::Table(entries) = &self.root.value {
             v.table(entries, "");
@@ -174,6 +182,11 @@ impl CaseFile {
 }
 
 impl PackRef {
+    /// Where the case names its pack.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
     fn parse(text: &str, span: Range<usize>) -> Result<Self, String> {
         let (id, requirement) = match text.split_once('@') {
             None => (text, None),
@@ -206,6 +219,8 @@ struct Validator<'a> {
     pack: &'a Pack,
     diagnostics: Vec<Diagnostic>,
     values: BTreeMap<String, CaseValue>,
+    /// Keys the case gives, valid or not: a wrong value is not also missing.
+    present: BTreeSet<String>,
 }
 
 impl Validator<'_> {
@@ -229,6 +244,7 @@ impl Validator<'_> {
                 continue;
             }
             seen.push(&entry.key);
+            self.present.insert(key.clone());
             let field = self.pack.field(&key).cloned();
             match field {
                 Some(field) if field.kind != FieldKind::Group => self.value(&field, &entry.node),
@@ -369,7 +385,7 @@ impl Validator<'_> {
     /// Reports the required fields the case lacks.
     fn required(&mut self, root: &Node) {
         for field in &self.pack.fields {
-            if self.values.contains_key(&field.key) || field.default.is_some() {
+            if self.present.contains(&field.key) || field.default.is_some() {
                 continue;
             }
             let needed = match &field.required {
@@ -389,10 +405,7 @@ impl Validator<'_> {
             if !needed {
                 continue;
             }
-            let (span, table) = match field.parent() {
-                Some(parent) => (table_span(root, parent).unwrap_or(0..0), format!("[{parent}]")),
-                None => (0..0, "the case".to_owned()),
-            };
+            let table = field.parent().map(|parent| (table_span(root, parent), format!("[{parent}]")));
             let because = match &field.required {
                 Required::If { field: other, .. } => {
                     format!(" (because `{other}` is {:?})", self.values.get(other).map(CaseValue::text).unwrap_or_default())
@@ -401,12 +414,21 @@ impl Validator<'_> {
             };
             let leaf = field.key.rsplit('.').next().unwrap_or(&field.key);
             let message = format!("missing required field `{}`{because}", field.key);
-            let d = self.push("case::missing-field", span, message);
-            d.label = Some(format!("{table} needs `{leaf}`"));
+            let d = match table {
+                Some((Some(span), table)) => {
+                    let d = self.push("case::missing-field", span, message);
+                    d.label = Some(format!("{table} needs `{leaf}`"));
+                    d
+                }
+                _ => {
+                    self.diagnostics.push(Diagnostic::error("case::missing-field", message).in_file(self.file));
+                    self.diagnostics.last_mut().expect("just pushed")
+                }
+            };
             if !field.help.is_empty() {
                 d.hints.push(format!("{}: {}", field.key, field.help));
             }
-            if let Some(example) = &field.example {
+            if let Some(example) = field.example_literal() {
                 d.hints.push(format!("for example: {leaf} = {example}"));
             }
         }
@@ -416,7 +438,7 @@ impl Validator<'_> {
     fn defaults(&mut self, locale: &str) {
         let language = locale.split('-').next().unwrap_or(locale);
         for field in &self.pack.fields {
-            if self.values.contains_key(&field.key) {
+            if self.present.contains(&field.key) {
                 continue;
             }
             let value = match &field.default {
@@ -439,7 +461,8 @@ impl Validator<'_> {
                 }
                 None if field.required == Required::Yes => {
                     let message = format!("missing required field `{}`: it has no default for locale {locale}", field.key);
-                    let d = self.push("case::missing-field", 0..0, message);
+                    self.diagnostics.push(Diagnostic::error("case::missing-field", message).in_file(self.file));
+                    let d = self.diagnostics.last_mut().expect("just pushed");
                     if !field.help.is_empty() {
                         d.hints.push(format!("{}: {}", field.key, field.help));
                     }
@@ -462,7 +485,7 @@ impl Validator<'_> {
                 None => {
                     self.values.remove(&field.key);
                     let message = format!("`{}` has no currency: `{currency_field}` is not set", field.key);
-                    self.push("case::missing-field", 0..0, message);
+                    self.diagnostics.push(Diagnostic::error("case::missing-field", message).in_file(self.file));
                 }
             }
         }

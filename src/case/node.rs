@@ -185,6 +185,6 @@ mod tests {
         assert_eq!(&file.text[inner[0].key_span.clone()], "\"b\"");
         let err = from_json(&SourceFile::new("c.json", "{\"a\": 1,}")).unwrap_err();
         assert_eq!(err.code, "case::syntax");
-        assert_eq!(err.location().unwrap(), "c.json:1:9");
+        assert_eq!(err.location().unwrap(), "c.json:1:8");
     }
 }

@@ -65,17 +65,9 @@ fn entry(out: &mut String, field: &Field, name: &str, active: bool, locale: &str
         }
         let _ = writeln!(out, "# {note}");
     }
-    let value = field.example.as_ref().map_or_else(|| placeholder(&field.kind), |e| literal(&field.kind, e));
+    let value = field.example_literal().unwrap_or_else(|| placeholder(&field.kind));
     let prefix = if active && required { "" } else { "# " };
     let _ = writeln!(out, "{prefix}{name} = {value}");
-}
-
-/// An example as TOML; dates become TOML dates.
-fn literal(kind: &FieldKind, example: &toml::Value) -> String {
-    match (kind, example) {
-        (FieldKind::Date, toml::Value::String(s)) => s.clone(),
-        _ => example.to_string(),
-    }
 }
 
 fn placeholder(kind: &FieldKind) -> String {

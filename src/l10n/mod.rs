@@ -56,8 +56,11 @@ impl Messages {
                 Err((_, errors)) => {
                     diagnostics.extend(errors.into_iter().map(|e| {
                         let kind = e.kind.to_string();
+                        // An error at the very end points at the last line, not past it.
+                        let end = file.text.trim_end_matches('\n').len();
+                        let start = e.pos.start.min(end);
                         Diagnostic::error("fluent::syntax", format!("{kind} (Fluent syntax error)"))
-                            .at(file, e.pos.clone())
+                            .at(file, start..e.pos.end.min(end).max(start))
                             .label(kind)
                     }));
                     continue;

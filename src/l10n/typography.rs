@@ -27,7 +27,8 @@ fn french(text: &str) -> String {
             _ => None,
         };
         if let Some(space) = space {
-            let ends_word = chars.get(i + 1).is_none_or(|n| n.is_whitespace() || ",.)»".contains(*n));
+            let after = chars[i + 1..].iter().find(|n| !is_sign(**n));
+            let ends_word = after.is_none_or(|n| n.is_whitespace() || ",.)»".contains(*n));
             match out.chars().last() {
                 Some(' ' | NBSP | NNBSP) => {
                     out.pop();
@@ -41,7 +42,7 @@ fn french(text: &str) -> String {
             out.push(c);
             continue;
         }
-        if is_space(c) && out.ends_with('«') {
+        if is_space(c) && out.ends_with("«\u{202F}") {
             continue; // the space after « is written below, once
         }
         out.push(c);

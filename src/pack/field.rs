@@ -71,6 +71,14 @@ impl Field {
         variable_name(&self.key)
     }
 
+    /// The example as a TOML value; dates are TOML dates.
+    pub fn example_literal(&self) -> Option<String> {
+        Some(match (&self.kind, self.example.as_ref()?) {
+            (FieldKind::Date, toml::Value::String(s)) => s.clone(),
+            (_, example) => example.to_string(),
+        })
+    }
+
     /// `order` for `order.amount`; `None` for a top-level key.
     pub fn parent(&self) -> Option<&str> {
         self.key.rsplit_once('.').map(|(parent, _)| parent)
