@@ -24,11 +24,21 @@ fn main() {
                 println!("cargo:rerun-if-changed={}", entry.path().display());
                 continue;
             }
-            let rel = entry.path().strip_prefix(root).expect("walked below the root");
-            let rel = rel.to_str().expect("asset paths are UTF-8").replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .expect("walked below the root");
+            let rel = rel
+                .to_str()
+                .expect("asset paths are UTF-8")
+                .replace('\\', "/");
             let abs = entry.path().canonicalize().expect("asset exists");
-            writeln!(table, "    ({rel:?}, include_bytes!({:?}) as &[u8]),", abs.display().to_string())
-                .expect("writing to a String");
+            writeln!(
+                table,
+                "    ({rel:?}, include_bytes!({:?}) as &[u8]),",
+                abs.display().to_string()
+            )
+            .expect("writing to a String");
         }
     }
     table.push(']');

@@ -50,12 +50,18 @@ impl Builder {
     /// Reads and parses a case file from disk.
     pub fn read_case(&self, path: &Path) -> Result<CaseFile> {
         let name = path.display().to_string();
-        let read_error = |source| Error::Read { path: name.clone(), source };
+        let read_error = |source| Error::Read {
+            path: name.clone(),
+            source,
+        };
         let meta = std::fs::metadata(path).map_err(read_error)?;
         if meta.len() > MAX_FILE_SIZE {
             return Err(Error::invalid(Diagnostic::error(
                 "input::too-large",
-                format!("{name} is {} bytes; a case file may have at most {MAX_FILE_SIZE}", meta.len()),
+                format!(
+                    "{name} is {} bytes; a case file may have at most {MAX_FILE_SIZE}",
+                    meta.len()
+                ),
             )));
         }
         let bytes = std::fs::read(path).map_err(read_error)?;
@@ -69,7 +75,10 @@ impl Builder {
         }
         let located = self.project.pack(id).ok_or_else(|| {
             let known: Vec<String> = self.project.packs().into_iter().map(|(id, _)| id).collect();
-            Error::usage(format!("no pack named {id:?}"), Some(format!("the packs are: {}", known.join(", "))))
+            Error::usage(
+                format!("no pack named {id:?}"),
+                Some(format!("the packs are: {}", known.join(", "))),
+            )
         })?;
         let pack = Arc::new(Pack::load(&located)?);
         lock(&self.packs).insert(id.to_owned(), pack.clone());
@@ -93,7 +102,10 @@ impl Builder {
         }
         let located = self.project.style(name).ok_or_else(|| {
             let known: Vec<String> = self.project.styles().into_iter().map(|(n, _)| n).collect();
-            Error::usage(format!("no style named {name:?}"), Some(format!("the styles are: {}", known.join(", "))))
+            Error::usage(
+                format!("no style named {name:?}"),
+                Some(format!("the styles are: {}", known.join(", "))),
+            )
         })?;
         let style = Arc::new(self.renderer.style(name, located.tree, located.dir));
         lock(&self.styles).insert(name.to_owned(), style.clone());
@@ -105,7 +117,8 @@ impl Builder {
         let pack = self.pack(&case.pack.id).map_err(|e| match e {
             // The case names a pack that does not exist: bad input, at its place.
             Error::Usage { message, hint } => {
-                let mut d = Diagnostic::error("case::unknown-pack", message).at(&case.file, case.pack.span());
+                let mut d = Diagnostic::error("case::unknown-pack", message)
+                    .at(&case.file, case.pack.span());
                 d.hints.extend(hint);
                 Error::invalid(d)
             }
@@ -118,13 +131,17 @@ impl Builder {
             (None, Some(style)) => {
                 // A style named by the case is part of the input.
                 if let Err(Error::Usage { message, hint }) = self.style(style) {
-                    let mut d = Diagnostic::error("case::unknown-style", message).in_file(&case.file);
+                    let mut d =
+                        Diagnostic::error("case::unknown-style", message).in_file(&case.file);
                     d.hints.extend(hint);
                     return Err(Error::invalid(d));
                 }
                 style.clone()
             }
-            (None, None) => pack.default_style.clone().unwrap_or_else(|| "classic".to_owned()),
+            (None, None) => pack
+                .default_style
+                .clone()
+                .unwrap_or_else(|| "classic".to_owned()),
         };
         let messages = self.messages(&pack, locale)?;
         letter::assemble(&pack, &checked, &messages, &style)
@@ -138,5 +155,7 @@ impl Builder {
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

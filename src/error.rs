@@ -27,7 +27,10 @@ pub enum Error {
     },
     /// The command was asked something it cannot do.
     #[error("{message}")]
-    Usage { message: String, hint: Option<String> },
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
 }
 
 fn summary(diagnostics: &[Diagnostic]) -> String {
@@ -44,7 +47,10 @@ impl Error {
     }
 
     pub fn usage(message: impl Into<String>, hint: Option<String>) -> Self {
-        Self::Usage { message: message.into(), hint }
+        Self::Usage {
+            message: message.into(),
+            hint,
+        }
     }
 }
 

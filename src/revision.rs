@@ -40,7 +40,9 @@ impl RelPath {
         let ok = !trimmed.starts_with('/')
             && !trimmed.contains('\\')
             && !trimmed.contains('\0')
-            && trimmed.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
+            && trimmed
+                .split('/')
+                .all(|part| !part.is_empty() && part != "." && part != "..");
         ok.then(|| Self(trimmed.to_owned()))
     }
 
@@ -95,7 +97,9 @@ impl DirTree {
 
 impl Tree for DirTree {
     fn read(&self, path: &RelPath) -> io::Result<Option<Vec<u8>>> {
-        let Some(real) = self.resolve(path) else { return Ok(None) };
+        let Some(real) = self.resolve(path) else {
+            return Ok(None);
+        };
         let meta = std::fs::metadata(&real)?;
         if !meta.is_file() {
             return Ok(None);
@@ -110,17 +114,26 @@ impl Tree for DirTree {
     }
 
     fn list(&self, dir: &RelPath) -> Vec<String> {
-        let Some(real) = self.resolve(dir) else { return Vec::new() };
-        let Ok(entries) = std::fs::read_dir(real) else { return Vec::new() };
-        let mut names: Vec<String> =
-            entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect();
+        let Some(real) = self.resolve(dir) else {
+            return Vec::new();
+        };
+        let Ok(entries) = std::fs::read_dir(real) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
         names.sort();
         names
     }
 
     fn display(&self, path: &RelPath) -> String {
         let joined = self.root.join(path.as_str());
-        joined.strip_prefix("./").unwrap_or(&joined).display().to_string()
+        joined
+            .strip_prefix("./")
+            .unwrap_or(&joined)
+            .display()
+            .to_string()
     }
 
     fn origin(&self) -> String {
@@ -136,11 +149,18 @@ static EMBEDDED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/embedded
 
 impl Tree for EmbeddedTree {
     fn read(&self, path: &RelPath) -> io::Result<Option<Vec<u8>>> {
-        Ok(EMBEDDED.iter().find(|(p, _)| *p == path.as_str()).map(|(_, bytes)| bytes.to_vec()))
+        Ok(EMBEDDED
+            .iter()
+            .find(|(p, _)| *p == path.as_str())
+            .map(|(_, bytes)| bytes.to_vec()))
     }
 
     fn list(&self, dir: &RelPath) -> Vec<String> {
-        let prefix = if dir.as_str().is_empty() { String::new() } else { format!("{dir}/") };
+        let prefix = if dir.as_str().is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
         let mut names: Vec<String> = EMBEDDED
             .iter()
             .filter_map(|(p, _)| p.strip_prefix(&prefix))
@@ -182,16 +202,24 @@ impl Project {
             Some(dir) => Some(Arc::new(DirTree::new(dir)?)),
             None => None,
         };
-        Ok(Self { local, embedded: Arc::new(EmbeddedTree) })
+        Ok(Self {
+            local,
+            embedded: Arc::new(EmbeddedTree),
+        })
     }
 
     pub fn embedded_only() -> Self {
-        Self { local: None, embedded: Arc::new(EmbeddedTree) }
+        Self {
+            local: None,
+            embedded: Arc::new(EmbeddedTree),
+        }
     }
 
     fn trees(&self) -> impl Iterator<Item = Arc<dyn Tree>> + '_ {
         let local = self.local.clone().map(|t| t as Arc<dyn Tree>);
-        local.into_iter().chain(std::iter::once(self.embedded.clone() as Arc<dyn Tree>))
+        local
+            .into_iter()
+            .chain(std::iter::once(self.embedded.clone() as Arc<dyn Tree>))
     }
 
     /// The tree holding `packs/<id>/pack.toml`.
@@ -203,13 +231,24 @@ impl Project {
             .map(|tree| Located { tree, dir })
     }
 
-    /// The tree holding `styles/<name>.typ`; the style's root is `styles/`.
+    /// The tree holding `styles/<name>.typ`. A project's style gets a tree
+    /// rooted at its `styles/` folder, so that no link leads out of it.
     pub fn style(&self, name: &str) -> Option<Located> {
         let dir = RelPath::new("styles")?;
         let main = dir.join(&format!("{name}.typ"))?;
-        self.trees()
-            .find(|tree| matches!(tree.read(&main), Ok(Some(_))))
-            .map(|tree| Located { tree, dir })
+        if let Some(local) = &self.local
+            && matches!(local.read(&main), Ok(Some(_)))
+        {
+            let styles = DirTree::new(local.root().join("styles")).ok()?;
+            return Some(Located {
+                tree: Arc::new(styles),
+                dir: RelPath(String::new()),
+            });
+        }
+        matches!(self.embedded.read(&main), Ok(Some(_))).then(|| Located {
+            tree: self.embedded.clone() as Arc<dyn Tree>,
+            dir,
+        })
     }
 
     /// Every pack id with the origin it is taken from, local ones first.
@@ -225,7 +264,9 @@ impl Project {
 
     /// Every style name with the origin it is taken from.
     pub fn styles(&self) -> Vec<(String, String)> {
-        self.listing("styles", |_, name| name.strip_suffix(".typ").map(str::to_owned))
+        self.listing("styles", |_, name| {
+            name.strip_suffix(".typ").map(str::to_owned)
+        })
     }
 
     fn listing(
@@ -233,14 +274,16 @@ impl Project {
         dir: &str,
         pick: impl Fn(&dyn Tree, &str) -> Option<String>,
     ) -> Vec<(String, String)> {
-        let Some(dir) = RelPath::new(dir) else { return Vec::new() };
+        let Some(dir) = RelPath::new(dir) else {
+            return Vec::new();
+        };
         let mut seen: Vec<(String, String)> = Vec::new();
         for tree in self.trees() {
             for name in tree.list(&dir) {
-                if let Some(item) = pick(tree.as_ref(), &name) {
-                    if !seen.iter().any(|(n, _)| *n == item) {
-                        seen.push((item, tree.origin()));
-                    }
+                if let Some(item) = pick(tree.as_ref(), &name)
+                    && !seen.iter().any(|(n, _)| *n == item)
+                {
+                    seen.push((item, tree.origin()));
                 }
             }
         }
@@ -258,7 +301,10 @@ mod tests {
         for bad in ["/etc/passwd", "../x", "a/../../b", "a//b", "a\\b", "a/./b"] {
             assert_eq!(RelPath::new(bad), None, "{bad}");
         }
-        assert_eq!(RelPath::new("./a/b.typ").map(|p| p.0), Some("a/b.typ".to_owned()));
+        assert_eq!(
+            RelPath::new("./a/b.typ").map(|p| p.0),
+            Some("a/b.typ".to_owned())
+        );
         let styles = RelPath::new("styles").unwrap();
         assert_eq!(styles.join("../secret"), None);
         assert_eq!(styles.join("logo.svg").unwrap().as_str(), "styles/logo.svg");
@@ -268,7 +314,10 @@ mod tests {
     fn embedded_assets_are_listed() {
         let project = Project::embedded_only();
         let packs = project.packs();
-        assert!(packs.contains(&("refund-refusal".to_owned(), "embedded".to_owned())), "{packs:?}");
+        assert!(
+            packs.contains(&("refund-refusal".to_owned(), "embedded".to_owned())),
+            "{packs:?}"
+        );
         assert!(project.styles().iter().any(|(n, _)| n == "classic"));
     }
 }

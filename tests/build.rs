@@ -14,7 +14,10 @@ fn tmp() -> tempfile::TempDir {
 fn french_example_pdf_reads_back() {
     let dir = tmp();
     let out = dir.path().join("dupont.pdf");
-    let run = lettrine(dir.path(), &["build", example("fr").to_str().unwrap(), "-o", "dupont.pdf"]);
+    let run = lettrine(
+        dir.path(),
+        &["build", example("fr").to_str().unwrap(), "-o", "dupont.pdf"],
+    );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert_eq!(pdf_pages(&out), 1);
     let text = pdf_text(&out);
@@ -33,16 +36,25 @@ fn french_example_pdf_reads_back() {
         "Camille Martin Responsable du service client",
         "P.J. : – Copie de la facture – Conditions générales de vente",
     ] {
-        assert!(text.contains(expected), "{expected:?} not in the PDF text:\n{text}");
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the PDF text:\n{text}"
+        );
     }
-    assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'), "no bidi isolation marks");
+    assert!(
+        !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+        "no bidi isolation marks"
+    );
     assert!(!text.contains("{$"), "no unresolved variable");
 }
 
 #[test]
 fn italian_example_pdf_reads_back() {
     let dir = tmp();
-    let run = lettrine(dir.path(), &["build", example("it").to_str().unwrap(), "-o", "rossi.pdf"]);
+    let run = lettrine(
+        dir.path(),
+        &["build", example("it").to_str().unwrap(), "-o", "rossi.pdf"],
+    );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let out = dir.path().join("rossi.pdf");
     assert_eq!(pdf_pages(&out), 1);
@@ -59,20 +71,35 @@ fn italian_example_pdf_reads_back() {
         "distinti saluti",
         "Allegati: – Copia della fattura",
     ] {
-        assert!(text.contains(expected), "{expected:?} not in the PDF text:\n{text}");
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the PDF text:\n{text}"
+        );
     }
 }
 
 #[test]
 fn english_example_pdf_reads_back() {
     let dir = tmp();
-    let run = lettrine(dir.path(), &["build", example("en").to_str().unwrap(), "-o", "morgan.pdf"]);
+    let run = lettrine(
+        dir.path(),
+        &["build", example("en").to_str().unwrap(), "-o", "morgan.pdf"],
+    );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let out = dir.path().join("morgan.pdf");
     assert_eq!(pdf_pages(&out), 1);
     let text = pdf_text(&out);
-    for expected in ["Alex Morgan", "Lyon, November 23, 2026", "Subject:", "Dear Sir or Madam,", "Yours faithfully,"] {
-        assert!(text.contains(expected), "{expected:?} not in the PDF text:\n{text}");
+    for expected in [
+        "Alex Morgan",
+        "Lyon, November 23, 2026",
+        "Subject:",
+        "Dear Sir or Madam,",
+        "Yours faithfully,",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} not in the PDF text:\n{text}"
+        );
     }
 }
 
@@ -81,33 +108,60 @@ fn the_same_case_gives_the_same_bytes() {
     let dir = tmp();
     let case = example("fr");
     let case = case.to_str().unwrap();
-    assert_eq!(lettrine(dir.path(), &["build", case, "-o", "a.pdf"]).code, 0);
-    assert_eq!(lettrine(dir.path(), &["build", case, "-o", "b.pdf"]).code, 0);
+    assert_eq!(
+        lettrine(dir.path(), &["build", case, "-o", "a.pdf"]).code,
+        0
+    );
+    assert_eq!(
+        lettrine(dir.path(), &["build", case, "-o", "b.pdf"]).code,
+        0
+    );
     let a = std::fs::read(dir.path().join("a.pdf")).unwrap();
     let b = std::fs::read(dir.path().join("b.pdf")).unwrap();
     assert!(a == b, "two builds of one case differ");
     // A different case gives a different document identifier.
-    let other = write(dir.path(), "other.toml", &french_with("Claire Dupont", "Claire Durand"));
-    assert_eq!(lettrine(dir.path(), &["build", other.to_str().unwrap(), "-o", "c.pdf"]).code, 0);
+    let other = write(
+        dir.path(),
+        "other.toml",
+        &french_with("Claire Dupont", "Claire Durand"),
+    );
+    assert_eq!(
+        lettrine(
+            dir.path(),
+            &["build", other.to_str().unwrap(), "-o", "c.pdf"]
+        )
+        .code,
+        0
+    );
     assert_ne!(a, std::fs::read(dir.path().join("c.pdf")).unwrap());
 }
 
 #[test]
 fn text_output_is_the_letter_in_reading_order() {
-    let run = lettrine(&common::root(), &["build", example("fr").to_str().unwrap(), "--format", "txt"]);
+    let run = lettrine(
+        &common::root(),
+        &["build", example("fr").to_str().unwrap(), "--format", "txt"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!("fr_txt", run.stdout);
 }
 
 #[test]
 fn json_output_is_the_letter_ir() {
-    let run = lettrine(&common::root(), &["build", example("it").to_str().unwrap(), "--format", "json"]);
+    let run = lettrine(
+        &common::root(),
+        &["build", example("it").to_str().unwrap(), "--format", "json"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let letter: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(letter["pack"]["id"], "refund-refusal");
     assert_eq!(letter["locale"], "it");
-    let messages: Vec<&str> =
-        letter["body"].as_array().unwrap().iter().map(|p| p["message"].as_str().unwrap()).collect();
+    let messages: Vec<&str> = letter["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["message"].as_str().unwrap())
+        .collect();
     assert_eq!(
         messages,
         [
@@ -126,7 +180,10 @@ fn json_output_is_the_letter_ir() {
 
 #[test]
 fn french_text_has_no_break_spaces_where_typography_wants_them() {
-    let run = lettrine(&common::root(), &["build", example("fr").to_str().unwrap(), "--format", "json"]);
+    let run = lettrine(
+        &common::root(),
+        &["build", example("fr").to_str().unwrap(), "--format", "json"],
+    );
     let letter: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(letter["labels"]["subject"], "Objet\u{A0}:");
     let decision = letter["body"][1]["text"].as_str().unwrap();
@@ -136,14 +193,30 @@ fn french_text_has_no_break_spaces_where_typography_wants_them() {
 #[test]
 fn png_and_svg_outputs() {
     let dir = tmp();
-    let run = lettrine(dir.path(), &["build", example("it").to_str().unwrap(), "--format", "png", "-o", "rossi.png"]);
+    let run = lettrine(
+        dir.path(),
+        &[
+            "build",
+            example("it").to_str().unwrap(),
+            "--format",
+            "png",
+            "-o",
+            "rossi.png",
+        ],
+    );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let png = std::fs::read(dir.path().join("rossi.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     // 144 pixels per inch on A4: 1191 × 1684 pixels.
-    let (width, height) = (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()));
+    let (width, height) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
     assert_eq!((width, height), (1191, 1684));
-    let run = lettrine(dir.path(), &["build", example("it").to_str().unwrap(), "-o", "rossi.svg"]);
+    let run = lettrine(
+        dir.path(),
+        &["build", example("it").to_str().unwrap(), "-o", "rossi.svg"],
+    );
     assert_eq!(run.code, 0);
     let svg = std::fs::read_to_string(dir.path().join("rossi.svg")).unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
@@ -173,9 +246,17 @@ fn a_json_case_builds_like_its_toml_twin() {
   "request": {"date": "2026-11-02"}
 }"#;
     let case = write(dir.path(), "case.json", json);
-    let run = lettrine(dir.path(), &["build", case.to_str().unwrap(), "--format", "txt"]);
+    let run = lettrine(
+        dir.path(),
+        &["build", case.to_str().unwrap(), "--format", "txt"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("d’un montant de 1\u{202F}234,56\u{A0}€"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("d’un montant de 1\u{202F}234,56\u{A0}€"),
+        "{}",
+        run.stdout
+    );
     assert!(fold(&run.stdout).contains("Madame,"));
 }
 
@@ -183,22 +264,43 @@ fn a_json_case_builds_like_its_toml_twin() {
 fn markup_in_case_data_is_printed_literally() {
     let dir = tmp();
     let hostile = r#"#read(\"/etc/passwd\") *gras* $x^2$ <l> @ref \\ ] // _i_"#;
-    let case = write(dir.path(), "case.toml", &french_with("name = \"Claire Dupont\"", &format!("name = \"{hostile}\"")));
-    let run = lettrine(dir.path(), &["build", case.to_str().unwrap(), "-o", "out.pdf"]);
+    let case = write(
+        dir.path(),
+        "case.toml",
+        &french_with("name = \"Claire Dupont\"", &format!("name = \"{hostile}\"")),
+    );
+    let run = lettrine(
+        dir.path(),
+        &["build", case.to_str().unwrap(), "-o", "out.pdf"],
+    );
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let text = pdf_text(&dir.path().join("out.pdf"));
     let literal = r#"#read("/etc/passwd") *gras* $x^2$ <l> @ref \ ] // _i_"#;
-    assert!(text.contains(literal), "{literal:?} not printed literally:\n{text}");
+    assert!(
+        text.contains(literal),
+        "{literal:?} not printed literally:\n{text}"
+    );
     assert!(!text.contains("root:"), "the style read a file it must not");
 }
 
 #[test]
 fn a_failed_build_writes_nothing() {
     let dir = tmp();
-    let case = write(dir.path(), "case.toml", &french_with("place = \"Paris\"", "place = 3"));
-    let run = lettrine(dir.path(), &["build", case.to_str().unwrap(), "-o", "out.pdf"]);
+    let case = write(
+        dir.path(),
+        "case.toml",
+        &french_with("place = \"Paris\"", "place = 3"),
+    );
+    let run = lettrine(
+        dir.path(),
+        &["build", case.to_str().unwrap(), "-o", "out.pdf"],
+    );
     assert_eq!(run.code, 1);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the case is there");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "only the case is there"
+    );
 }
 
 /// Builds `case` (a modified French example) and returns the exit code and
@@ -220,7 +322,13 @@ fn unknown_key() {
 
 #[test]
 fn missing_required_field() {
-    let (code, stderr) = bad("case.toml", &french_with("item = \"une bibliothèque en chêne réalisée sur mesure\"\n", ""));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with(
+            "item = \"une bibliothèque en chêne réalisée sur mesure\"\n",
+            "",
+        ),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
 }
@@ -234,35 +342,54 @@ fn wrong_type() {
 
 #[test]
 fn unknown_reason_code() {
-    let (code, stderr) = bad("case.toml", &french_with("reasons = [\"custom-made\"]", "reasons = [\"custom-made\", \"buyers-remorse\", \"custommade\"]"));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with(
+            "reasons = [\"custom-made\"]",
+            "reasons = [\"custom-made\", \"buyers-remorse\", \"custommade\"]",
+        ),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn bad_date() {
-    let (code, stderr) = bad("case.toml", &french_with("date = 2026-09-14", "date = \"2026-02-30\""));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with("date = 2026-09-14", "date = \"2026-02-30\""),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn amount_that_is_not_a_decimal() {
-    let (code, stderr) = bad("case.toml", &french_with("amount = \"1234.56\"", "amount = \"1 234,56\""));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with("amount = \"1234.56\"", "amount = \"1 234,56\""),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn amount_written_as_a_float() {
-    let (code, stderr) = bad("case.toml", &french_with("amount = \"1234.56\"", "amount = 1234.56"));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with("amount = \"1234.56\"", "amount = 1234.56"),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn several_problems_are_reported_together() {
-    let text = french_with("place = \"Paris\"", "place = 75").replacen("kind = \"voucher\"", "kind = \"cash\"", 1);
+    let text = french_with("place = \"Paris\"", "place = 75").replacen(
+        "kind = \"voucher\"",
+        "kind = \"cash\"",
+        1,
+    );
     let (code, stderr) = bad("case.toml", &text);
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
@@ -271,7 +398,11 @@ fn several_problems_are_reported_together() {
 #[test]
 fn conditional_requirements() {
     // A voucher needs its amount; a digital-content refusal needs the consent date.
-    let text = french_with("amount = \"80.00\"\n", "").replacen("reasons = [\"custom-made\"]", "reasons = [\"digital-content-started\"]", 1);
+    let text = french_with("amount = \"80.00\"\n", "").replacen(
+        "reasons = [\"custom-made\"]",
+        "reasons = [\"digital-content-started\"]",
+        1,
+    );
     let (code, stderr) = bad("case.toml", &text);
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
@@ -279,14 +410,20 @@ fn conditional_requirements() {
 
 #[test]
 fn toml_syntax_error() {
-    let (code, stderr) = bad("case.toml", &french_with("place = \"Paris\"", "place = \"Paris"));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with("place = \"Paris\"", "place = \"Paris"),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
 }
 
 #[test]
 fn json_syntax_error() {
-    let (code, stderr) = bad("case.json", "{\n  \"pack\": \"refund-refusal\",\n  \"locale\": \"fr\",\n}\n");
+    let (code, stderr) = bad(
+        "case.json",
+        "{\n  \"pack\": \"refund-refusal\",\n  \"locale\": \"fr\",\n}\n",
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!(stderr);
 }
@@ -305,13 +442,25 @@ fn invalid_utf8() {
 
 #[test]
 fn unknown_pack_locale_and_version() {
-    let (code, stderr) = bad("case.toml", &french_with("pack = \"refund-refusal@^1\"", "pack = \"refund-refusl\""));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with("pack = \"refund-refusal@^1\"", "pack = \"refund-refusl\""),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!("unknown_pack", stderr);
-    let (code, stderr) = bad("case.toml", &french_with("locale = \"fr\"", "locale = \"de\""));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with("locale = \"fr\"", "locale = \"de\""),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!("unknown_locale", stderr);
-    let (code, stderr) = bad("case.toml", &french_with("pack = \"refund-refusal@^1\"", "pack = \"refund-refusal@^2.1\""));
+    let (code, stderr) = bad(
+        "case.toml",
+        &french_with(
+            "pack = \"refund-refusal@^1\"",
+            "pack = \"refund-refusal@^2.1\"",
+        ),
+    );
     assert_eq!(code, 1);
     insta::assert_snapshot!("version_mismatch", stderr);
 }
@@ -321,20 +470,59 @@ fn missing_file_and_usage_errors() {
     let dir = tmp();
     let run = lettrine(dir.path(), &["build", "nowhere.toml"]);
     assert_eq!(run.code, 1);
-    assert_eq!(run.stderr, "error: cannot read nowhere.toml: No such file or directory (os error 2)\n\n");
+    assert_eq!(
+        run.stderr,
+        "error: cannot read nowhere.toml: No such file or directory (os error 2)\n\n"
+    );
     let run = lettrine(dir.path(), &["build", "--frobnicate"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.starts_with("error: unexpected argument '--frobnicate' found"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: unexpected argument '--frobnicate' found"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn locale_and_style_overrides() {
-    let run = lettrine(&common::root(), &["build", example("fr").to_str().unwrap(), "--locale", "it", "--format", "txt"]);
+    let run = lettrine(
+        &common::root(),
+        &[
+            "build",
+            example("fr").to_str().unwrap(),
+            "--locale",
+            "it",
+            "--format",
+            "txt",
+        ],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("Gentile Sig.ra Dupont,"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Gentile Sig.ra Dupont,"),
+        "{}",
+        run.stdout
+    );
     // The jurisdiction follows the locale: an Italian letter cites Italian law.
-    assert!(run.stdout.contains("59, comma 1, lettera c)"), "{}", run.stdout);
-    let run = lettrine(&common::root(), &["build", example("fr").to_str().unwrap(), "--style", "nope", "-o", "-"]);
+    assert!(
+        run.stdout.contains("59, comma 1, lettera c)"),
+        "{}",
+        run.stdout
+    );
+    let run = lettrine(
+        &common::root(),
+        &[
+            "build",
+            example("fr").to_str().unwrap(),
+            "--style",
+            "nope",
+            "-o",
+            "-",
+        ],
+    );
     assert_eq!(run.code, 2);
-    assert_eq!(run.stderr, "error: no style named \"nope\"\n = hint: the styles are: classic\n\n");
+    assert_eq!(
+        run.stderr,
+        "error: no style named \"nope\"\n = hint: the styles are: classic\n\n"
+    );
 }

@@ -13,8 +13,8 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::l10n::values::{DateValue, MoneyValue};
-use crate::pack::field::{Default, Field, FieldKind, Required, quoted_list};
 use crate::pack::Pack;
+use crate::pack::field::{Default, Field, FieldKind, Required, quoted_list};
 use node::{Entry, Node, Value};
 
 /// The list field whose codes are the pack's `[reasons]`.
@@ -97,16 +97,23 @@ impl CaseFile {
             node::from_toml(&file)?
         };
         let Value::Table(entries) = &root.value else {
-            return Err(Diagnostic::error("case::not-a-table", "a case is a table of fields")
-                .at(&file, root.span.clone())
-                .into());
+            return Err(
+                Diagnostic::error("case::not-a-table", "a case is a table of fields")
+                    .at(&file, root.span.clone())
+                    .into(),
+            );
         };
         let string_at = |key: &str| -> Result<Option<(String, Range<usize>)>> {
             match entries.iter().find(|e| e.key == key) {
                 None => Ok(None),
-                Some(Entry { node: Node { value: Value::String(s), span }, .. }) => {
-                    Ok(Some((s.clone(), span.clone())))
-                }
+                Some(Entry {
+                    node:
+                        Node {
+                            value: Value::String(s),
+                            span,
+                        },
+                    ..
+                }) => Ok(Some((s.clone(), span.clone()))),
                 Some(e) => Err(Diagnostic::error(
                     "case::wrong-type",
                     format!("`{key}` must be a string, not {}", e.node.value.type_name()),
@@ -121,8 +128,12 @@ impl CaseFile {
                 .hint(hint.to_owned())
                 .into()
         };
-        let (pack, pack_span) = string_at("pack")?
-            .ok_or_else(|| missing("pack", "name the pack the letter is written with: pack = \"refund-refusal\""))?;
+        let (pack, pack_span) = string_at("pack")?.ok_or_else(|| {
+            missing(
+                "pack",
+                "name the pack the letter is written with: pack = \"refund-refusal\"",
+            )
+        })?;
         let (locale, _) = string_at("locale")?
             .ok_or_else(|| missing("locale", "name the letter's language: locale = \"fr\""))?;
         let style = string_at("style")?.map(|(s, _)| s);
@@ -133,7 +144,13 @@ impl CaseFile {
                     .hint("write the pack id, optionally with a semver requirement: \"refund-refusal@^1.0\""),
             )
         })?;
-        Ok(Self { file, root, pack, locale, style })
+        Ok(Self {
+            file,
+            root,
+            pack,
+            locale,
+            style,
+        })
     }
 
     /// Checks the case against `pack`, with the letter written in `locale`.
@@ -145,24 +162,30 @@ impl CaseFile {
             values: BTreeMap::new(),
             present: BTreeSet::new(),
         };
-        if let Some(req) = &self.pack.requirement {
-            if !req.matches(&pack.version) {
-                v.diagnostics.push(
-                    Diagnostic::error(
-                        "case::pack-version",
-                        format!("the case needs {}@{req}, but the pack is at version {}", pack.id, pack.version),
-                    )
-                    .at(&self.file, self.pack.span.clone())
-                    .hint(format!("the pack is read from {}", pack.origin)),
-                );
-            }
+        if let Some(req) = &self.pack.requirement
+            && !req.matches(&pack.version)
+        {
+            v.diagnostics.push(
+                Diagnostic::error(
+                    "case::pack-version",
+                    format!(
+                        "the case needs {}@{req}, but the pack is at version {}",
+                        pack.id, pack.version
+                    ),
+                )
+                .at(&self.file, self.pack.span.clone())
+                .hint(format!("the pack is read from {}", pack.origin)),
+            );
         }
         if !pack.locales.iter().any(|l| l == locale) {
             let span = root_entry_span(&self.root, "locale");
             v.diagnostics.push(
-                Diagnostic::error("case::locale", format!("the pack {} has no locale {locale:?}", pack.id))
-                    .at(&self.file, span)
-                    .hint(format!("the locales are {}", quoted_list(&pack.locales))),
+                Diagnostic::error(
+                    "case::locale",
+                    format!("the pack {} has no locale {locale:?}", pack.id),
+                )
+                .at(&self.file, span)
+                .hint(format!("the locales are {}", quoted_list(&pack.locales))),
             );
             // Defaults depend on the locale: checking further would only add noise.
             return Err(Error::Invalid(v.diagnostics));
@@ -177,7 +200,12 @@ impl CaseFile {
         if !v.diagnostics.is_empty() {
             return Err(Error::Invalid(v.diagnostics));
         }
-        Ok(Case { file: self.file.clone(), locale: locale.to_owned(), style: self.style.clone(), values: v.values })
+        Ok(Case {
+            file: self.file.clone(),
+            locale: locale.to_owned(),
+            style: self.style.clone(),
+            values: v.values,
+        })
     }
 }
 
@@ -196,10 +224,20 @@ impl PackRef {
                 (id, Some(req))
             }
         };
-        if id.is_empty() || !id.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())) {
+        if id.is_empty()
+            || !id.split('-').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            })
+        {
             return Err(format!("{id:?} is not a pack id"));
         }
-        Ok(Self { id: id.to_owned(), requirement, span })
+        Ok(Self {
+            id: id.to_owned(),
+            requirement,
+            span,
+        })
     }
 }
 
@@ -225,7 +263,8 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn push(&mut self, code: &'static str, span: Range<usize>, message: String) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic::error(code, message).at(self.file, span));
+        self.diagnostics
+            .push(Diagnostic::error(code, message).at(self.file, span));
         self.diagnostics.last_mut().expect("just pushed")
     }
 
@@ -238,9 +277,17 @@ impl Validator<'_> {
     fn table(&mut self, entries: &[Entry], prefix: &str) {
         let mut seen: Vec<&str> = Vec::new();
         for entry in entries {
-            let key = if prefix.is_empty() { entry.key.clone() } else { format!("{prefix}.{}", entry.key) };
+            let key = if prefix.is_empty() {
+                entry.key.clone()
+            } else {
+                format!("{prefix}.{}", entry.key)
+            };
             if seen.contains(&entry.key.as_str()) {
-                self.push("case::duplicate-key", entry.key_span.clone(), format!("`{key}` is given twice"));
+                self.push(
+                    "case::duplicate-key",
+                    entry.key_span.clone(),
+                    format!("`{key}` is given twice"),
+                );
                 continue;
             }
             seen.push(&entry.key);
@@ -273,7 +320,11 @@ impl Validator<'_> {
             .fields
             .iter()
             .filter_map(|f| {
-                let rest = if prefix.is_empty() { Some(f.key.as_str()) } else { f.key.strip_prefix(&format!("{prefix}.")) };
+                let rest = if prefix.is_empty() {
+                    Some(f.key.as_str())
+                } else {
+                    f.key.strip_prefix(&format!("{prefix}."))
+                };
                 rest.map(|r| r.split('.').next().unwrap_or(r).to_owned())
             })
             .fold(Vec::new(), |mut acc, k| {
@@ -288,13 +339,22 @@ impl Validator<'_> {
             .filter(|(d, s)| *d <= 2.max(s.len() / 3))
             .min_by_key(|(d, _)| *d)
             .map(|(_, s)| s.clone());
-        let place = if prefix.is_empty() { "at the top of a case".to_owned() } else { format!("in [{prefix}]") };
-        let d = self.push("case::unknown-key", entry.key_span.clone(), format!("unknown field `{key}`"));
+        let place = if prefix.is_empty() {
+            "at the top of a case".to_owned()
+        } else {
+            format!("in [{prefix}]")
+        };
+        let d = self.push(
+            "case::unknown-key",
+            entry.key_span.clone(),
+            format!("unknown field `{key}`"),
+        );
         d.label = Some("not a field of this pack".to_owned());
         if let Some(closest) = closest {
             d.hints.push(format!("did you mean `{closest}`?"));
         }
-        d.hints.push(format!("the fields {place} are: {}", siblings.join(", ")));
+        d.hints
+            .push(format!("the fields {place} are: {}", siblings.join(", ")));
     }
 
     fn value(&mut self, field: &Field, node: &Node) {
@@ -312,9 +372,13 @@ impl Validator<'_> {
             (FieldKind::Date, Value::Date(s) | Value::String(s)) => match DateValue::parse(s) {
                 Some(d) => CaseValue::Date(d),
                 None => {
-                    self.push("case::bad-date", span, format!("`{key}` is not a valid date: {s:?}"))
-                        .hints
-                        .push("write a real day as YYYY-MM-DD, like 2026-11-23".to_owned());
+                    self.push(
+                        "case::bad-date",
+                        span,
+                        format!("`{key}` is not a valid date: {s:?}"),
+                    )
+                    .hints
+                    .push("write a real day as YYYY-MM-DD, like 2026-11-23".to_owned());
                     return;
                 }
             },
@@ -329,10 +393,21 @@ impl Validator<'_> {
                 CaseValue::Text(s.clone())
             }
             (FieldKind::Money { .. }, Value::Float(_) | Value::Integer(_)) => {
-                let text = self.file.text.get(span.clone()).unwrap_or_default().to_owned();
-                self.push("case::bad-amount", span, format!("`{key}` must be a decimal string, not a number"))
-                    .hints
-                    .push(format!("quote it, so that no cent is lost to floating point: \"{text}\""));
+                let text = self
+                    .file
+                    .text
+                    .get(span.clone())
+                    .unwrap_or_default()
+                    .to_owned();
+                self.push(
+                    "case::bad-amount",
+                    span,
+                    format!("`{key}` must be a decimal string, not a number"),
+                )
+                .hints
+                .push(format!(
+                    "quote it, so that no cent is lost to floating point: \"{text}\""
+                ));
                 return;
             }
             (FieldKind::Number, Value::Integer(i)) => CaseValue::Number(*i as f64),
@@ -352,11 +427,18 @@ impl Validator<'_> {
                             self.bad_code(key, s, allowed, item.span.clone());
                         }
                         (Value::String(s), _) if list.contains(s) => {
-                            self.push("case::duplicate-item", item.span.clone(), format!("{s:?} is listed twice in `{key}`"));
+                            self.push(
+                                "case::duplicate-item",
+                                item.span.clone(),
+                                format!("{s:?} is listed twice in `{key}`"),
+                            );
                         }
                         (Value::String(s), _) => list.push(s.clone()),
                         (other, _) => {
-                            let message = format!("the items of `{key}` must be strings, not {}", other.type_name());
+                            let message = format!(
+                                "the items of `{key}` must be strings, not {}",
+                                other.type_name()
+                            );
                             self.push("case::wrong-type", item.span.clone(), message);
                         }
                     }
@@ -369,17 +451,26 @@ impl Validator<'_> {
     }
 
     fn bad_code(&mut self, key: &str, value: &str, allowed: &[String], span: Range<usize>) {
-        let what = if key == REASONS_FIELD { "reason code" } else { "value" };
+        let what = if key == REASONS_FIELD {
+            "reason code"
+        } else {
+            "value"
+        };
         let closest = allowed
             .iter()
             .map(|a| (strsim::damerau_levenshtein(a, value), a))
             .filter(|(d, a)| *d <= 2.max(a.len() / 3))
             .min_by_key(|(d, _)| *d);
-        let d = self.push("case::unknown-code", span, format!("unknown {what} {value:?} in `{key}`"));
+        let d = self.push(
+            "case::unknown-code",
+            span,
+            format!("unknown {what} {value:?} in `{key}`"),
+        );
         if let Some((_, c)) = closest {
             d.hints.push(format!("did you mean \"{c}\"?"));
         }
-        d.hints.push(format!("the valid codes are: {}", allowed.join(", ")));
+        d.hints
+            .push(format!("the valid codes are: {}", allowed.join(", ")));
     }
 
     /// Reports the required fields the case lacks.
@@ -398,17 +489,28 @@ impl Validator<'_> {
                         _ => true,
                     },
                 },
-                Required::If { field: other, values } => {
+                Required::If {
+                    field: other,
+                    values,
+                } => {
                     matches!(self.values.get(other), Some(CaseValue::Code(c)) if values.contains(c))
                 }
             };
             if !needed {
                 continue;
             }
-            let table = field.parent().map(|parent| (table_span(root, parent), format!("[{parent}]")));
+            let table = field
+                .parent()
+                .map(|parent| (table_span(root, parent), format!("[{parent}]")));
             let because = match &field.required {
                 Required::If { field: other, .. } => {
-                    format!(" (because `{other}` is {:?})", self.values.get(other).map(CaseValue::text).unwrap_or_default())
+                    format!(
+                        " (because `{other}` is {:?})",
+                        self.values
+                            .get(other)
+                            .map(CaseValue::text)
+                            .unwrap_or_default()
+                    )
                 }
                 _ => String::new(),
             };
@@ -421,7 +523,8 @@ impl Validator<'_> {
                     d
                 }
                 _ => {
-                    self.diagnostics.push(Diagnostic::error("case::missing-field", message).in_file(self.file));
+                    self.diagnostics
+                        .push(Diagnostic::error("case::missing-field", message).in_file(self.file));
                     self.diagnostics.last_mut().expect("just pushed")
                 }
             };
@@ -444,13 +547,21 @@ impl Validator<'_> {
             let value = match &field.default {
                 None => continue,
                 Some(Default::From(other)) => self.values.get(other).cloned(),
-                Some(Default::ByLocale(map)) => map.get(locale).or_else(|| map.get(language)).map(|code| match &field.kind {
-                    FieldKind::Enum { .. } => CaseValue::Code(code.clone()),
-                    _ => CaseValue::Text(code.clone()),
-                }),
+                Some(Default::ByLocale(map)) => {
+                    map.get(locale)
+                        .or_else(|| map.get(language))
+                        .map(|code| match &field.kind {
+                            FieldKind::Enum { .. } => CaseValue::Code(code.clone()),
+                            _ => CaseValue::Text(code.clone()),
+                        })
+                }
                 Some(Default::Value(v)) => match (&field.kind, v) {
-                    (FieldKind::Enum { .. }, toml::Value::String(s)) => Some(CaseValue::Code(s.clone())),
-                    (FieldKind::Number, toml::Value::Integer(i)) => Some(CaseValue::Number(*i as f64)),
+                    (FieldKind::Enum { .. }, toml::Value::String(s)) => {
+                        Some(CaseValue::Code(s.clone()))
+                    }
+                    (FieldKind::Number, toml::Value::Integer(i)) => {
+                        Some(CaseValue::Number(*i as f64))
+                    }
                     (_, toml::Value::String(s)) => Some(CaseValue::Text(s.clone())),
                     _ => None,
                 },
@@ -460,8 +571,12 @@ impl Validator<'_> {
                     self.values.insert(field.key.clone(), value);
                 }
                 None if field.required == Required::Yes => {
-                    let message = format!("missing required field `{}`: it has no default for locale {locale}", field.key);
-                    self.diagnostics.push(Diagnostic::error("case::missing-field", message).in_file(self.file));
+                    let message = format!(
+                        "missing required field `{}`: it has no default for locale {locale}",
+                        field.key
+                    );
+                    self.diagnostics
+                        .push(Diagnostic::error("case::missing-field", message).in_file(self.file));
                     let d = self.diagnostics.last_mut().expect("just pushed");
                     if !field.help.is_empty() {
                         d.hints.push(format!("{}: {}", field.key, field.help));
@@ -475,17 +590,30 @@ impl Validator<'_> {
     /// Gives each amount its currency.
     fn money(&mut self) {
         for field in &self.pack.fields {
-            let FieldKind::Money { currency_field } = &field.kind else { continue };
-            let Some(CaseValue::Text(amount)) = self.values.get(&field.key) else { continue };
-            let currency = self.values.get(currency_field).map(CaseValue::text).unwrap_or_default();
+            let FieldKind::Money { currency_field } = &field.kind else {
+                continue;
+            };
+            let Some(CaseValue::Text(amount)) = self.values.get(&field.key) else {
+                continue;
+            };
+            let currency = self
+                .values
+                .get(currency_field)
+                .map(CaseValue::text)
+                .unwrap_or_default();
             match MoneyValue::parse(amount, &currency) {
                 Some(money) => {
-                    self.values.insert(field.key.clone(), CaseValue::Money(money));
+                    self.values
+                        .insert(field.key.clone(), CaseValue::Money(money));
                 }
                 None => {
                     self.values.remove(&field.key);
-                    let message = format!("`{}` has no currency: `{currency_field}` is not set", field.key);
-                    self.diagnostics.push(Diagnostic::error("case::missing-field", message).in_file(self.file));
+                    let message = format!(
+                        "`{}` has no currency: `{currency_field}` is not set",
+                        field.key
+                    );
+                    self.diagnostics
+                        .push(Diagnostic::error("case::missing-field", message).in_file(self.file));
                 }
             }
         }
@@ -498,16 +626,26 @@ impl Validator<'_> {
             _ => return,
         };
         for code in reasons {
-            let Some(reason) = self.pack.reasons.get(&code) else { continue };
+            let Some(reason) = self.pack.reasons.get(&code) else {
+                continue;
+            };
             for key in &reason.requires {
                 if self.values.contains_key(key) {
                     continue;
                 }
                 let span = list_item_span(root, REASONS_FIELD, &code).unwrap_or(0..0);
-                let help = self.pack.field(key).map(|f| f.help.clone()).unwrap_or_default();
-                self.push("case::missing-field", span, format!("the reason {code:?} needs `{key}`, which the case does not set"))
-                    .hints
-                    .push(format!("{key}: {help}"));
+                let help = self
+                    .pack
+                    .field(key)
+                    .map(|f| f.help.clone())
+                    .unwrap_or_default();
+                self.push(
+                    "case::missing-field",
+                    span,
+                    format!("the reason {code:?} needs `{key}`, which the case does not set"),
+                )
+                .hints
+                .push(format!("{key}: {help}"));
             }
         }
     }
@@ -516,7 +654,9 @@ impl Validator<'_> {
 fn find<'n>(root: &'n Node, key: &str) -> Option<&'n Node> {
     let mut node = root;
     for part in key.split('.') {
-        let Value::Table(entries) = &node.value else { return None };
+        let Value::Table(entries) = &node.value else {
+            return None;
+        };
         node = &entries.iter().find(|e| e.key == part)?.node;
     }
     Some(node)
@@ -527,6 +667,11 @@ fn table_span(root: &Node, key: &str) -> Option<Range<usize>> {
 }
 
 fn list_item_span(root: &Node, key: &str, item: &str) -> Option<Range<usize>> {
-    let Value::Array(items) = &find(root, key)?.value else { return None };
-    items.iter().find(|n| n.value == Value::String(item.to_owned())).map(|n| n.span.clone())
+    let Value::Array(items) = &find(root, key)?.value else {
+        return None;
+    };
+    items
+        .iter()
+        .find(|n| n.value == Value::String(item.to_owned()))
+        .map(|n| n.span.clone())
 }

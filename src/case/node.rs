@@ -61,7 +61,10 @@ pub fn from_toml(file: &SourceFile) -> Result<Node, Diagnostic> {
         }
     })?;
     let span = 0..file.text.len();
-    Ok(Node { span, value: toml_table(table.get_ref()) })
+    Ok(Node {
+        span,
+        value: toml_table(table.get_ref()),
+    })
 }
 
 fn toml_table(table: &toml::de::DeTable<'_>) -> Value {
@@ -91,14 +94,19 @@ fn toml_node(value: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
         },
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => Value::Date(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            (Some(d), None, None) => {
+                Value::Date(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+            }
             (None, Some(_), _) => Value::Other("a time"),
             _ => Value::Other("a date with a time"),
         },
         DeValue::Array(items) => Value::Array(items.iter().map(toml_node).collect()),
         DeValue::Table(t) => toml_table(t),
     };
-    Node { span: value.span(), value: v }
+    Node {
+        span: value.span(),
+        value: v,
+    }
 }
 
 /// Parses strict JSON (no comments, no trailing commas) into nodes.
@@ -123,7 +131,9 @@ pub fn from_json(file: &SourceFile) -> Result<Node, Diagnostic> {
     })?;
     match parsed.value {
         Some(value) => Ok(json_node(&value)),
-        None => Err(Diagnostic::error("case::syntax", "the file holds no JSON value").in_file(file)),
+        None => {
+            Err(Diagnostic::error("case::syntax", "the file holds no JSON value").in_file(file))
+        }
     }
 }
 
@@ -135,13 +145,19 @@ fn json_node(value: &jsonc_parser::ast::Value<'_>) -> Node {
         J::NumberLit(n) => {
             let v = match n.value.parse::<i64>() {
                 Ok(i) => Value::Integer(i),
-                Err(_) => n.value.parse::<f64>().map_or(Value::Other("a number"), Value::Float),
+                Err(_) => n
+                    .value
+                    .parse::<f64>()
+                    .map_or(Value::Other("a number"), Value::Float),
             };
             (n.range, v)
         }
         J::BooleanLit(b) => (b.range, Value::Bool(b.value)),
         J::NullKeyword(n) => (n.range, Value::Other("null")),
-        J::Array(a) => (a.range, Value::Array(a.elements.iter().map(json_node).collect())),
+        J::Array(a) => (
+            a.range,
+            Value::Array(a.elements.iter().map(json_node).collect()),
+        ),
         J::Object(o) => {
             let entries = o
                 .properties
@@ -158,7 +174,10 @@ fn json_node(value: &jsonc_parser::ast::Value<'_>) -> Node {
             (o.range, Value::Table(entries))
         }
     };
-    Node { span: range.start..range.end, value: v }
+    Node {
+        span: range.start..range.end,
+        value: v,
+    }
 }
 
 #[cfg(test)]
@@ -169,9 +188,13 @@ mod tests {
     fn toml_spans_point_at_values() {
         let file = SourceFile::new("c.toml", "a = 1\n[t]\nb = \"x\"\nd = 2026-11-23\n");
         let node = from_toml(&file).unwrap();
-        let Value::Table(entries) = node.value else { panic!() };
+        let Value::Table(entries) = node.value else {
+            panic!()
+        };
         assert_eq!(entries[0].key, "a");
-        let Value::Table(inner) = &entries[1].node.value else { panic!() };
+        let Value::Table(inner) = &entries[1].node.value else {
+            panic!()
+        };
         assert_eq!(&file.text[inner[0].node.span.clone()], "\"x\"");
         assert_eq!(inner[1].node.value, Value::Date("2026-11-23".into()));
     }
@@ -180,8 +203,12 @@ mod tests {
     fn json_spans_point_at_values() {
         let file = SourceFile::new("c.json", "{\"a\": {\"b\": [1, \"x\"]}}");
         let node = from_json(&file).unwrap();
-        let Value::Table(entries) = node.value else { panic!() };
-        let Value::Table(inner) = &entries[0].node.value else { panic!() };
+        let Value::Table(entries) = node.value else {
+            panic!()
+        };
+        let Value::Table(inner) = &entries[0].node.value else {
+            panic!()
+        };
         assert_eq!(&file.text[inner[0].key_span.clone()], "\"b\"");
         let err = from_json(&SourceFile::new("c.json", "{\"a\": 1,}")).unwrap_err();
         assert_eq!(err.code, "case::syntax");

@@ -10,8 +10,15 @@ use crate::pack::field::{Default, Field, FieldKind, Required};
 /// The case template of `pack` in `locale`.
 pub fn template(pack: &Pack, locale: &str) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# A new {} letter ({} {}): fill in the values.", pack.id, pack.id, pack.version);
-    let _ = writeln!(out, "# Optional fields are commented out. Check the case with:");
+    let _ = writeln!(
+        out,
+        "# A new {} letter ({} {}): fill in the values.",
+        pack.id, pack.id, pack.version
+    );
+    let _ = writeln!(
+        out,
+        "# Optional fields are commented out. Check the case with:"
+    );
     let _ = writeln!(out, "#   lettrine build THIS_FILE --format txt");
     let major = pack.version.major;
     let _ = writeln!(out, "pack = \"{}@^{major}\"", pack.id);
@@ -48,11 +55,21 @@ pub fn template(pack: &Pack, locale: &str) -> String {
 }
 
 fn entry(out: &mut String, field: &Field, name: &str, active: bool, locale: &str) {
-    let required = field.required == Required::Yes && field.default.is_none();
+    let defaulted = match &field.default {
+        Some(Default::ByLocale(map)) => {
+            let language = locale.split('-').next().unwrap_or(locale);
+            map.contains_key(locale) || map.contains_key(language)
+        }
+        other => other.is_some(),
+    };
+    let required = field.required == Required::Yes && !defaulted;
     if !field.help.is_empty() {
         let mut note = field.help.clone();
         match &field.kind {
-            FieldKind::Enum { values } | FieldKind::List { values: Some(values) } => {
+            FieldKind::Enum { values }
+            | FieldKind::List {
+                values: Some(values),
+            } => {
                 let _ = write!(note, " ({})", values.join(", "));
             }
             _ => {}
@@ -65,7 +82,9 @@ fn entry(out: &mut String, field: &Field, name: &str, active: bool, locale: &str
         }
         let _ = writeln!(out, "# {note}");
     }
-    let value = field.example_literal().unwrap_or_else(|| placeholder(&field.kind));
+    let value = field
+        .example_literal()
+        .unwrap_or_else(|| placeholder(&field.kind));
     let prefix = if active && required { "" } else { "# " };
     let _ = writeln!(out, "{prefix}{name} = {value}");
 }

@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use lettrine::Error;
 use lettrine::builder::{Builder, Overrides};
 use lettrine::render::Output;
 use lettrine::revision::Project;
-use lettrine::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -72,7 +72,10 @@ pub fn run(args: BuildArgs, project: Project, _color: bool) -> Result<(), Error>
         .unwrap_or(Format::Pdf);
     let builder = Builder::new(project);
     let case = builder.read_case(&args.case)?;
-    let overrides = Overrides { locale: args.locale.clone(), style: args.style.clone() };
+    let overrides = Overrides {
+        locale: args.locale.clone(),
+        style: args.style.clone(),
+    };
     let letter = builder.letter(&case, &overrides)?;
     let bytes = match format {
         Format::Txt => letter.to_text().into_bytes(),
@@ -83,7 +86,9 @@ pub fn run(args: BuildArgs, project: Project, _color: bool) -> Result<(), Error>
         }
         Format::Pdf | Format::Png | Format::Svg => {
             let output = match format {
-                Format::Png => Output::Png { pixels_per_pt: args.ppi / 72.0 },
+                Format::Png => Output::Png {
+                    pixels_per_pt: args.ppi / 72.0,
+                },
                 Format::Svg => Output::Svg,
                 _ => Output::Pdf,
             };
@@ -98,7 +103,10 @@ pub fn run(args: BuildArgs, project: Project, _color: bool) -> Result<(), Error>
         return super::stdout(&bytes);
     }
     let path = args.output.clone().unwrap_or_else(|| {
-        let stem = args.case.file_stem().map_or_else(|| "letter".into(), |s| s.to_os_string());
+        let stem = args
+            .case
+            .file_stem()
+            .map_or_else(|| "letter".into(), |s| s.to_os_string());
         PathBuf::from(stem).with_extension(format.extension())
     });
     super::write_atomic(&path, &bytes)

@@ -1,9 +1,9 @@
 //! `lettrine packs` and `lettrine styles`: what is available, and where
 //! each comes from (the project folder or the embedded defaults).
 
+use lettrine::Error;
 use lettrine::pack::Pack;
 use lettrine::revision::Project;
-use lettrine::Error;
 
 pub fn packs(project: &Project) -> Result<(), Error> {
     let mut out = String::new();
@@ -15,7 +15,9 @@ pub fn packs(project: &Project) -> Result<(), Error> {
                 pack.locales.join(", "),
                 pack.description
             ),
-            _ => format!("{id}  (invalid: run `lettrine build` on a case to see why)  ({origin})\n"),
+            _ => {
+                format!("{id}  (invalid: run `lettrine build` on a case to see why)  ({origin})\n")
+            }
         };
         out.push_str(&line);
     }
@@ -23,6 +25,10 @@ pub fn packs(project: &Project) -> Result<(), Error> {
 }
 
 pub fn styles(project: &Project) -> Result<(), Error> {
-    let out: String = project.styles().into_iter().map(|(name, origin)| format!("{name}  ({origin})\n")).collect();
+    let out: String = project
+        .styles()
+        .into_iter()
+        .map(|(name, origin)| format!("{name}  ({origin})\n"))
+        .collect();
     super::stdout(out.as_bytes())
 }

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use lettrine::revision::Project;
 use lettrine::Error;
+use lettrine::revision::Project;
 use report::ColorChoice;
 
 /// Compile Fluent message packs and Typst styles into typeset letters.
@@ -50,7 +50,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let color = cli.color.stderr();
@@ -83,13 +87,21 @@ fn open_project(dir: Option<&Path>) -> Result<Project, Error> {
         Some(dir) => dir.to_path_buf(),
         None => PathBuf::from("."),
     };
-    Project::new(Some(&dir)).map_err(|source| Error::Read { path: dir.display().to_string(), source })
+    Project::new(Some(&dir)).map_err(|source| Error::Read {
+        path: dir.display().to_string(),
+        source,
+    })
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.
 fn stdout(bytes: &[u8]) -> Result<(), Error> {
     let mut out = io::stdout().lock();
-    out.write_all(bytes).and_then(|()| out.flush()).map_err(|source| Error::Write { path: "<stdout>".into(), source })
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|source| Error::Write {
+            path: "<stdout>".into(),
+            source,
+        })
 }
 
 fn is_broken_pipe(e: &Error) -> bool {
@@ -99,12 +111,18 @@ fn is_broken_pipe(e: &Error) -> bool {
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// folder, renamed over the target once complete.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let err = |source| Error::Write { path: path.to_path_buf(), source };
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new().prefix(".lettrine-").tempfile_in(dir).map_err(err)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".lettrine-")
+        .tempfile_in(dir)
+        .map_err(err)?;
     temp.write_all(bytes).map_err(err)?;
     temp.as_file().sync_all().map_err(err)?;
     temp.persist(path).map_err(|e| err(e.error))?;

@@ -1,9 +1,9 @@
 //! `lettrine new PACK [--locale L]`: prints a case file to fill in.
 
+use lettrine::Error;
 use lettrine::builder::Builder;
 use lettrine::pack::field::quoted_list;
 use lettrine::revision::Project;
-use lettrine::Error;
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {

@@ -7,8 +7,8 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Re
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, termcolor};
 
-use lettrine::diagnostic::{Diagnostic, Severity};
 use lettrine::Error;
+use lettrine::diagnostic::{Diagnostic, Severity};
 
 /// `--color`: when to colour what lettrine prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,7 +26,8 @@ impl ColorChoice {
             Self::Always => true,
             Self::Never => false,
             Self::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stderr().is_terminal()
             }
         }
     }

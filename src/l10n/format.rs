@@ -11,9 +11,9 @@ use fluent_bundle::{FluentArgs, FluentValue};
 use icu::calendar::{Date, Gregorian};
 use icu::datetime::FixedCalendarDateTimeFormatter;
 use icu::datetime::fieldsets::{YMD, YMDE};
+use icu::decimal::DecimalFormatter;
 use icu::decimal::input::Decimal;
 use icu::decimal::options::{DecimalFormatterOptions, GroupingStrategy};
-use icu::decimal::DecimalFormatter;
 use icu::locale::Locale;
 use icu_experimental::dimension::currency::CurrencyType;
 use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
@@ -58,7 +58,9 @@ pub struct LocaleFormatters {
 
 impl std::fmt::Debug for LocaleFormatters {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LocaleFormatters").field("locale", &self.locale).finish_non_exhaustive()
+        f.debug_struct("LocaleFormatters")
+            .field("locale", &self.locale)
+            .finish_non_exhaustive()
     }
 }
 
@@ -119,7 +121,10 @@ impl LocaleFormatters {
 
     /// An amount with its currency, CLDR's pattern and rounding.
     pub fn money(&self, money: &MoneyValue) -> Result<String, String> {
-        let mut cache = self.currencies.lock().map_err(|_| "formatter cache poisoned".to_owned())?;
+        let mut cache = self
+            .currencies
+            .lock()
+            .map_err(|_| "formatter cache poisoned".to_owned())?;
         let formatter = cache.entry(money.currency.clone()).or_insert_with(|| {
             let currency = CurrencyType::try_from_str(&money.currency).ok()?;
             CurrencyFormatter::try_new_symbol((&self.locale).into(), currency, Default::default())
@@ -142,8 +147,10 @@ impl LocaleFormatters {
         if !value.is_finite() {
             return Err(format!("{value} is not a finite number"));
         }
-        let mut decimal: Decimal =
-            value.to_string().parse().map_err(|e| format!("{value} is not a number: {e:?}"))?;
+        let mut decimal: Decimal = value
+            .to_string()
+            .parse()
+            .map_err(|e| format!("{value} is not a number: {e:?}"))?;
         if let Some(max) = options.maximum_fraction_digits {
             decimal.round(-(max.min(20) as i16));
             decimal.trim_end();
@@ -165,7 +172,10 @@ impl LocaleFormatters {
             FluentNumberStyle::Percent => percent(&self.language, &text),
             FluentNumberStyle::Currency => match &options.currency {
                 Some(code) => {
-                    let money = MoneyValue { amount: decimal, currency: code.clone() };
+                    let money = MoneyValue {
+                        amount: decimal,
+                        currency: code.clone(),
+                    };
                     self.money(&money)?
                 }
                 None => return Err("NUMBER(style: \"currency\") needs a currency".to_owned()),
@@ -248,7 +258,10 @@ fn invalid(reason: String) -> FluentValue<'static> {
 
 /// `NUMBER(value, minimumFractionDigits: 2, useGrouping: "false", style: "percent")`.
 /// An amount of money stays money (its currency decides the digits).
-pub(super) fn number_function<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+pub(super) fn number_function<'a>(
+    positional: &[FluentValue<'a>],
+    named: &FluentArgs,
+) -> FluentValue<'a> {
     match positional.first() {
         Some(FluentValue::Number(n)) => {
             let mut n = n.clone();
@@ -275,7 +288,10 @@ pub(super) fn number_function<'a>(positional: &[FluentValue<'a>], named: &Fluent
 }
 
 /// `DATETIME(date, dateStyle: "full" | "long" | "medium" | "short")`.
-pub(super) fn datetime_function<'a>(positional: &[FluentValue<'a>], named: &FluentArgs) -> FluentValue<'a> {
+pub(super) fn datetime_function<'a>(
+    positional: &[FluentValue<'a>],
+    named: &FluentArgs,
+) -> FluentValue<'a> {
     let date = match positional.first() {
         Some(FluentValue::Custom(c)) => match c.as_any().downcast_ref::<DateValue>() {
             Some(date) => *date,
@@ -302,7 +318,9 @@ pub(super) fn datetime_function<'a>(positional: &[FluentValue<'a>], named: &Flue
     };
     for (key, _) in named.iter() {
         if key != "dateStyle" {
-            return invalid(format!("DATETIME() has no option {key:?}; it takes dateStyle"));
+            return invalid(format!(
+                "DATETIME() has no option {key:?}; it takes dateStyle"
+            ));
         }
     }
     FluentValue::Custom(Box::new(DateValue { style, ..date }))
@@ -310,13 +328,18 @@ pub(super) fn datetime_function<'a>(positional: &[FluentValue<'a>], named: &Flue
 
 /// Formats a value outside of a message (for tests and for `lettrine new`).
 pub fn format_money(locale: &str, amount: &str, currency: &str) -> Result<String, String> {
-    let money = MoneyValue::parse(amount, currency).ok_or_else(|| format!("{amount:?} is not a decimal"))?;
-    LocaleFormatters::new(locale).map_err(|e| e.0)?.money(&money)
+    let money = MoneyValue::parse(amount, currency)
+        .ok_or_else(|| format!("{amount:?} is not a decimal"))?;
+    LocaleFormatters::new(locale)
+        .map_err(|e| e.0)?
+        .money(&money)
 }
 
 pub fn format_date(locale: &str, iso: &str, style: DateStyle) -> Result<String, String> {
     let date = DateValue::parse(iso).ok_or_else(|| format!("{iso:?} is not a date"))?;
-    LocaleFormatters::new(locale).map_err(|e| e.0)?.date(&DateValue { style, ..date })
+    LocaleFormatters::new(locale)
+        .map_err(|e| e.0)?
+        .date(&DateValue { style, ..date })
 }
 
 #[cfg(test)]
@@ -325,28 +348,58 @@ mod tests {
 
     #[test]
     fn money_follows_cldr() {
-        assert_eq!(format_money("fr", "1234.56", "EUR").unwrap(), "1\u{202F}234,56\u{A0}€");
+        assert_eq!(
+            format_money("fr", "1234.56", "EUR").unwrap(),
+            "1\u{202F}234,56\u{A0}€"
+        );
         assert_eq!(format_money("fr", "80", "EUR").unwrap(), "80,00\u{A0}€");
         // Italian groups only from five digits (CLDR minimumGroupingDigits = 2).
-        assert_eq!(format_money("it", "1234.56", "EUR").unwrap(), "1234,56\u{A0}€");
-        assert_eq!(format_money("it", "12345.67", "EUR").unwrap(), "12.345,67\u{A0}€");
+        assert_eq!(
+            format_money("it", "1234.56", "EUR").unwrap(),
+            "1234,56\u{A0}€"
+        );
+        assert_eq!(
+            format_money("it", "12345.67", "EUR").unwrap(),
+            "12.345,67\u{A0}€"
+        );
         assert_eq!(format_money("en", "1234.56", "EUR").unwrap(), "€1,234.56");
         assert!(format_money("fr", "1", "ZZ").is_err());
     }
 
     #[test]
     fn dates_follow_cldr_and_french_ordinals() {
-        assert_eq!(format_date("fr", "2026-11-23", DateStyle::Long).unwrap(), "23 novembre 2026");
-        assert_eq!(format_date("fr", "2026-11-01", DateStyle::Long).unwrap(), "1er novembre 2026");
+        assert_eq!(
+            format_date("fr", "2026-11-23", DateStyle::Long).unwrap(),
+            "23 novembre 2026"
+        );
+        assert_eq!(
+            format_date("fr", "2026-11-01", DateStyle::Long).unwrap(),
+            "1er novembre 2026"
+        );
         assert_eq!(
             format_date("fr", "2026-11-01", DateStyle::Full).unwrap(),
             "dimanche 1er novembre 2026"
         );
-        assert_eq!(format_date("fr", "2026-11-01", DateStyle::Short).unwrap(), "01/11/2026");
-        assert_eq!(format_date("fr", "2026-11-11", DateStyle::Long).unwrap(), "11 novembre 2026");
-        assert_eq!(format_date("it", "2026-11-23", DateStyle::Long).unwrap(), "23 novembre 2026");
-        assert_eq!(format_date("it", "2026-11-01", DateStyle::Long).unwrap(), "1 novembre 2026");
-        assert_eq!(format_date("en", "2026-11-23", DateStyle::Long).unwrap(), "November 23, 2026");
+        assert_eq!(
+            format_date("fr", "2026-11-01", DateStyle::Short).unwrap(),
+            "01/11/2026"
+        );
+        assert_eq!(
+            format_date("fr", "2026-11-11", DateStyle::Long).unwrap(),
+            "11 novembre 2026"
+        );
+        assert_eq!(
+            format_date("it", "2026-11-23", DateStyle::Long).unwrap(),
+            "23 novembre 2026"
+        );
+        assert_eq!(
+            format_date("it", "2026-11-01", DateStyle::Long).unwrap(),
+            "1 novembre 2026"
+        );
+        assert_eq!(
+            format_date("en", "2026-11-23", DateStyle::Long).unwrap(),
+            "November 23, 2026"
+        );
     }
 
     #[test]

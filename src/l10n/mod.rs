@@ -28,7 +28,9 @@ pub struct Messages {
 
 impl std::fmt::Debug for Messages {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Messages").field("locale", &self.locale).finish_non_exhaustive()
+        f.debug_struct("Messages")
+            .field("locale", &self.locale)
+            .finish_non_exhaustive()
     }
 }
 
@@ -37,13 +39,19 @@ impl Messages {
     /// message ids are reported with their positions.
     pub fn new(locale: &str, files: Vec<SourceFile>) -> Result<Self, Vec<Diagnostic>> {
         let langid: LanguageIdentifier = locale.parse().map_err(|_| {
-            vec![Diagnostic::error("pack::bad-locale", format!("{locale:?} is not a locale identifier"))]
+            vec![Diagnostic::error(
+                "pack::bad-locale",
+                format!("{locale:?} is not a locale identifier"),
+            )]
         })?;
         let language = langid.language.as_str().to_owned();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         bundle.set_use_isolating(RTL_LANGUAGES.contains(&language.as_str()));
         bundle.set_formatter(Some(format::formatter));
-        let functions = [("NUMBER", format::number_function as FluentFn), ("DATETIME", format::datetime_function)];
+        let functions = [
+            ("NUMBER", format::number_function as FluentFn),
+            ("DATETIME", format::datetime_function),
+        ];
         for (name, function) in functions {
             if bundle.add_function(name, function).is_err() {
                 unreachable!("a fresh bundle has no functions");
@@ -58,9 +66,16 @@ impl Messages {
                         let kind = e.kind.to_string();
                         // An error at the very end points at the last line, not past it.
                         let end = file.text.trim_end_matches('\n').len();
-                        let start = e.pos.start.min(end);
+                        let mut start = e.pos.start.min(end);
+                        // An error found at the start of the next line belongs
+                        // to the end of the line before it.
+                        let mut stop = e.pos.end.min(end).max(start);
+                        if start > 0 && file.text[..start].ends_with('\n') {
+                            start = file.text[..start].trim_end().len();
+                            stop = start;
+                        }
                         Diagnostic::error("fluent::syntax", format!("{kind} (Fluent syntax error)"))
-                            .at(file, start..e.pos.end.min(end).max(start))
+                            .at(file, start..stop)
                             .label(kind)
                     }));
                     continue;
@@ -85,7 +100,12 @@ impl Messages {
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
-        Ok(Self { locale: locale.to_owned(), language, bundle, files })
+        Ok(Self {
+            locale: locale.to_owned(),
+            language,
+            bundle,
+            files,
+        })
     }
 
     pub fn locale(&self) -> &str {
@@ -93,7 +113,10 @@ impl Messages {
     }
 
     pub fn has(&self, id: &str) -> bool {
-        self.bundle.get_message(id).and_then(|m| m.value()).is_some()
+        self.bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .is_some()
     }
 
     /// Formats message `id` with `args`, then applies the locale's
@@ -124,24 +147,49 @@ impl Messages {
                 id,
             ));
         }
-        Ok(typography::apply(&self.language, &collapse_whitespace(&text)))
+        Ok(typography::apply(
+            &self.language,
+            &collapse_whitespace(&text),
+        ))
     }
 
     fn resolver_error(&self, id: &str, error: &FluentError, args: &FluentArgs) -> Diagnostic {
         let locale = &self.locale;
         match error {
-            FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable { id: var })) => {
+            FluentError::ResolverError(ResolverError::Reference(ReferenceKind::Variable {
+                id: var,
+            })) => {
                 let mut names: Vec<&str> = args.iter().map(|(k, _)| k).collect();
                 names.sort_unstable();
-                self.located(
+                let closest = names
+                    .iter()
+                    .map(|n| (strsim::damerau_levenshtein(n, var), *n))
+                    .filter(|(d, n)| *d <= 2.max(n.len() / 3))
+                    .min_by_key(|(d, _)| *d);
+                let mut d = self.located(
                     "fluent::missing-variable",
                     format!("message `{id}` in locale {locale} uses the variable ${var}, which this letter does not set"),
                     id,
-                )
-                .label(format!("${var} is not set"))
-                .hint(format!(
+                );
+                // Point at the variable itself, inside the message.
+                if let (Some(file), Some(span)) = (&d.file, &d.span) {
+                    let needle = format!("${var}");
+                    if let Some(at) = file.text[span.start..].find(&needle) {
+                        let start = span.start + at;
+                        d.span = Some(start..start + needle.len());
+                    }
+                }
+                d = d.label(format!("${var} is not set"));
+                if let Some((_, name)) = closest {
+                    d = d.hint(format!("did you mean ${name}?"));
+                }
+                d.hint(format!(
                     "the variables set for this message are: {}",
-                    names.iter().map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+                    names
+                        .iter()
+                        .map(|n| format!("${n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             }
             other => self.located(
@@ -171,16 +219,17 @@ fn collapse_whitespace(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-type FluentFn = for<'a> fn(&[fluent_bundle::FluentValue<'a>], &FluentArgs) -> fluent_bundle::FluentValue<'a>;
+type FluentFn =
+    for<'a> fn(&[fluent_bundle::FluentValue<'a>], &FluentArgs) -> fluent_bundle::FluentValue<'a>;
 
 /// The span of `id` where a line of `file` starts defining it.
 fn definition_span(file: &SourceFile, id: &str) -> Option<std::ops::Range<usize>> {
     let mut offset = 0;
     for line in file.text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(id) {
-            if rest.trim_start().starts_with('=') {
-                return Some(offset..offset + id.len());
-            }
+        if let Some(rest) = line.strip_prefix(id)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(offset..offset + id.len());
         }
         offset += line.len();
     }
@@ -204,8 +253,14 @@ mod tests {
             "a = Montant : { $amount }, le { DATETIME($date, dateStyle: \"long\") } !\n",
         );
         let mut args = FluentArgs::new();
-        args.set("amount", FluentValue::Custom(Box::new(MoneyValue::parse("1234.56", "EUR").unwrap())));
-        args.set("date", FluentValue::Custom(Box::new(DateValue::parse("2026-11-01").unwrap())));
+        args.set(
+            "amount",
+            FluentValue::Custom(Box::new(MoneyValue::parse("1234.56", "EUR").unwrap())),
+        );
+        args.set(
+            "date",
+            FluentValue::Custom(Box::new(DateValue::parse("2026-11-01").unwrap())),
+        );
         assert_eq!(
             m.format("a", &args).unwrap(),
             "Montant\u{A0}: 1\u{202F}234,56\u{A0}€, le 1er novembre 2026\u{202F}!"
@@ -219,14 +274,20 @@ mod tests {
         args.set("name", "Rossi");
         let d = m.format("ciao", &args).unwrap_err();
         assert_eq!(d.code, "fluent::missing-variable");
-        assert_eq!(d.message, "message `ciao` in locale it uses the variable $nome, which this letter does not set");
-        assert_eq!(d.location().unwrap(), "t.ftl:2:1");
-        assert_eq!(d.hints, ["the variables set for this message are: $name"]);
+        assert_eq!(
+            d.message,
+            "message `ciao` in locale it uses the variable $nome, which this letter does not set"
+        );
+        assert_eq!(d.location().unwrap(), "t.ftl:2:18");
+        assert_eq!(d.hints, ["did you mean $name?", "the variables set for this message are: $name"]);
     }
 
     #[test]
     fn a_wrong_function_argument_is_an_error() {
-        let m = messages("en", "a = { DATETIME($x, dateStyle: \"huge\") }\nb = { NUMBER(\"abc\") }\n");
+        let m = messages(
+            "en",
+            "a = { DATETIME($x, dateStyle: \"huge\") }\nb = { NUMBER(\"abc\") }\n",
+        );
         let mut args = FluentArgs::new();
         args.set("x", "2026-11-23");
         let d = m.format("a", &args).unwrap_err();
@@ -235,12 +296,19 @@ mod tests {
             "message `a` in locale en: DATETIME(dateStyle: \"huge\") is not one of \"full\", \"long\", \"medium\", \"short\""
         );
         let d = m.format("b", &args).unwrap_err();
-        assert_eq!(d.message, "message `b` in locale en: NUMBER() needs a number, got \"abc\"");
+        assert_eq!(
+            d.message,
+            "message `b` in locale en: NUMBER() needs a number, got \"abc\""
+        );
     }
 
     #[test]
     fn syntax_errors_have_positions() {
-        let err = Messages::new("en", vec![SourceFile::new("x.ftl", "ok = fine\nbad = { $x\n")]).unwrap_err();
+        let err = Messages::new(
+            "en",
+            vec![SourceFile::new("x.ftl", "ok = fine\nbad = { $x\n")],
+        )
+        .unwrap_err();
         assert_eq!(err.len(), 1);
         assert_eq!(err[0].code, "fluent::syntax");
         assert_eq!(err[0].location().unwrap(), "x.ftl:2:11");

@@ -34,7 +34,9 @@ fn french(text: &str) -> String {
                     out.pop();
                     out.push(space);
                 }
-                Some(prev) if c == '»' || (ends_word && !prev.is_whitespace() && !is_sign(prev)) => {
+                Some(prev)
+                    if c == '»' || (ends_word && !prev.is_whitespace() && !is_sign(prev)) =>
+                {
                     out.push(space)
                 }
                 _ => {}

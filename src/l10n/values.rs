@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use icu::decimal::input::Decimal;
 use fluent_bundle::types::FluentType;
+use icu::decimal::input::Decimal;
 
 use super::format::{self, DateStyle};
 
@@ -72,12 +72,15 @@ impl MoneyValue {
             !int.is_empty()
                 && int.bytes().all(|b| b.is_ascii_digit())
                 && frac.bytes().all(|b| b.is_ascii_digit())
-                && (frac.is_empty() == !digits.contains('.'))
+                && frac.is_empty() != digits.contains('.')
         };
         if !valid {
             return None;
         }
-        Some(Self { amount: amount.parse().ok()?, currency: currency.to_owned() })
+        Some(Self {
+            amount: amount.parse().ok()?,
+            currency: currency.to_owned(),
+        })
     }
 }
 
@@ -102,7 +105,9 @@ macro_rules! fluent_type {
             fn as_string(&self, _: &intl_memoizer::IntlLangMemoizer) -> Cow<'static, str> {
                 // Bundles are always concurrent ones (see `Messages`), whose
                 // formatter writes these values; this is never reached.
-                Cow::Owned(format!("{INVALID_MARK}single-threaded bundle{INVALID_MARK}"))
+                Cow::Owned(format!(
+                    "{INVALID_MARK}single-threaded bundle{INVALID_MARK}"
+                ))
             }
 
             fn as_string_threadsafe(
@@ -125,9 +130,20 @@ mod tests {
 
     #[test]
     fn dates_must_exist() {
-        assert_eq!(DateValue::parse("2026-11-23").map(|d| d.iso()), Some("2026-11-23".into()));
+        assert_eq!(
+            DateValue::parse("2026-11-23").map(|d| d.iso()),
+            Some("2026-11-23".into())
+        );
         assert!(DateValue::parse("2028-02-29").is_some());
-        for bad in ["2026-02-29", "2026-13-01", "2026-11-31", "26-11-23", "2026/11/23", "2026-1-05", ""] {
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-11-31",
+            "26-11-23",
+            "2026/11/23",
+            "2026-1-05",
+            "",
+        ] {
             assert_eq!(DateValue::parse(bad), None, "{bad}");
         }
     }

@@ -22,7 +22,10 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
             errors.push(d);
             String::new()
         });
-        Block { message: id.to_owned(), text }
+        Block {
+            message: id.to_owned(),
+            text,
+        }
     };
 
     let date_line = block("date-line", &args);
@@ -39,7 +42,11 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
         .iter()
         .filter_map(|r| {
             let value = case.text(&r.field)?;
-            Some(Reference { label: block(&r.label, &args), field: r.field.clone(), value })
+            Some(Reference {
+                label: block(&r.label, &args),
+                field: r.field.clone(),
+                value,
+            })
         })
         .collect();
 
@@ -62,7 +69,12 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
         match &section.each {
             None => {
                 let b = block(&section.message, &args);
-                body.push(Paragraph { section: section.message.clone(), item: None, message: b.message, text: b.text });
+                body.push(Paragraph {
+                    section: section.message.clone(),
+                    item: None,
+                    message: b.message,
+                    text: b.text,
+                });
             }
             Some(list) => {
                 for item in case.list(list) {
@@ -97,14 +109,22 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
     let text = |key: &str| case.text(key).unwrap_or_default();
     let optional = |key: &str| case.text(key).filter(|s| !s.is_empty());
     let lines = |key: &str| case.list(key).to_vec();
-    let locale: unic_langid::LanguageIdentifier =
-        case.locale.parse().map_err(|_| Diagnostic::error("case::locale", format!("{:?} is not a locale", case.locale)))?;
+    let locale: unic_langid::LanguageIdentifier = case.locale.parse().map_err(|_| {
+        Diagnostic::error("case::locale", format!("{:?} is not a locale", case.locale))
+    })?;
     let lang = locale.language.as_str().to_owned();
-    let dir = if locale.character_direction() == unic_langid::CharacterDirection::RTL { "rtl" } else { "ltr" };
+    let dir = if locale.character_direction() == unic_langid::CharacterDirection::RTL {
+        "rtl"
+    } else {
+        "ltr"
+    };
 
     Ok(Letter {
         format: super::FORMAT_VERSION,
-        pack: PackInfo { id: pack.id.clone(), version: pack.version.to_string() },
+        pack: PackInfo {
+            id: pack.id.clone(),
+            version: pack.version.to_string(),
+        },
         locale: case.locale.clone(),
         lang,
         region: locale.region.map(|r| r.as_str().to_owned()),
@@ -148,6 +168,9 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
 fn arguments(case: &Case) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     for (key, value) in &case.values {
+        if matches!(key.as_str(), "pack" | "locale" | "style") {
+            continue;
+        }
         let name = variable_name(key);
         match value {
             CaseValue::Text(s) | CaseValue::Code(s) => args.set(name, s.clone()),
@@ -171,10 +194,17 @@ fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
                     Some(CaseValue::Number(n)) => Some(*n),
                     _ => None,
                 };
-                value.zip(amount.parse::<f64>().ok()).is_some_and(|(v, limit)| v > limit)
+                value
+                    .zip(amount.parse::<f64>().ok())
+                    .is_some_and(|(v, limit)| v > limit)
             }
-            ReviewTrigger::Reasons(codes) => case.list(REASONS_FIELD).iter().any(|c| codes.contains(c)),
+            ReviewTrigger::Reasons(codes) => {
+                case.list(REASONS_FIELD).iter().any(|c| codes.contains(c))
+            }
         })
-        .map(|rule| ReviewNote { rule: rule.id.clone(), help: rule.help.clone() })
+        .map(|rule| ReviewNote {
+            rule: rule.id.clone(),
+            help: rule.help.clone(),
+        })
         .collect()
 }

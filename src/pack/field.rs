@@ -22,11 +22,17 @@ pub enum FieldKind {
     /// `YYYY-MM-DD`, or a TOML local date.
     Date,
     /// A decimal string; the currency is the value of another field.
-    Money { currency_field: String },
+    Money {
+        currency_field: String,
+    },
     Number,
-    Enum { values: Vec<String> },
+    Enum {
+        values: Vec<String>,
+    },
     /// Strings; when `values` is set, each item must be one of them.
-    List { values: Option<Vec<String>> },
+    List {
+        values: Option<Vec<String>>,
+    },
     /// A table of other fields, optional as a whole.
     Group,
 }
@@ -41,7 +47,9 @@ impl FieldKind {
             Self::Number => "a number".to_owned(),
             Self::Enum { values } => format!("one of {}", quoted_list(values)),
             Self::List { values: None } => "a list of strings".to_owned(),
-            Self::List { values: Some(values) } => format!("a list of codes among {}", quoted_list(values)),
+            Self::List {
+                values: Some(values),
+            } => format!("a list of codes among {}", quoted_list(values)),
             Self::Group => "a table".to_owned(),
         }
     }
@@ -53,7 +61,10 @@ pub enum Required {
     /// Required whenever the table holding it is present.
     Yes,
     /// Required when another (enum) field has one of these values.
-    If { field: String, values: Vec<String> },
+    If {
+        field: String,
+        values: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,5 +109,9 @@ pub fn is_key_part(part: &str) -> bool {
 }
 
 pub fn quoted_list(values: &[String]) -> String {
-    values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
+    values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

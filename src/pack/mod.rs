@@ -105,14 +105,20 @@ impl Pack {
         let name = tree.display(&manifest_path);
         let bytes = tree
             .read(&manifest_path)
-            .map_err(|source| Error::Read { path: name.clone(), source })?
+            .map_err(|source| Error::Read {
+                path: name.clone(),
+                source,
+            })?
             .ok_or_else(|| Error::Read {
                 path: name.clone(),
                 source: std::io::Error::from(std::io::ErrorKind::NotFound),
             })?;
         let file = text_file(name, bytes)?;
         let raw: RawManifest = toml::from_str(&file.text).map_err(|e| toml_error(&file, &e))?;
-        let mut checker = Checker { file: &file, diagnostics: Vec::new() };
+        let mut checker = Checker {
+            file: &file,
+            diagnostics: Vec::new(),
+        };
         let pack = checker.pack(raw, located)?;
         if checker.diagnostics.is_empty() {
             Ok(pack)
@@ -142,7 +148,9 @@ pub fn text_file(name: String, bytes: Vec<u8>) -> Result<SourceFile> {
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = SourceFile::new(name, lossy);
             let start = file.text.char_indices().nth(
-                String::from_utf8_lossy(&e.as_bytes()[..valid]).chars().count(),
+                String::from_utf8_lossy(&e.as_bytes()[..valid])
+                    .chars()
+                    .count(),
             );
             let start = start.map_or(file.text.len(), |(i, _)| i);
             Err(Error::invalid(
@@ -176,9 +184,20 @@ pub fn frame_fields() -> Vec<Field> {
     let text = include_str!("frame.toml");
     let file = SourceFile::new("<frame.toml>", text);
     let raw: RawFrame = toml::from_str(text).unwrap_or_else(|e| panic!("frame.toml is valid: {e}"));
-    let mut checker = Checker { file: &file, diagnostics: Vec::new() };
-    let fields = raw.fields.into_iter().filter_map(|f| checker.field(f, &BTreeSet::new())).collect();
-    assert!(checker.diagnostics.is_empty(), "frame.toml is valid: {:?}", checker.diagnostics);
+    let mut checker = Checker {
+        file: &file,
+        diagnostics: Vec::new(),
+    };
+    let fields = raw
+        .fields
+        .into_iter()
+        .filter_map(|f| checker.field(f, &BTreeSet::new()))
+        .collect();
+    assert!(
+        checker.diagnostics.is_empty(),
+        "frame.toml is valid: {:?}",
+        checker.diagnostics
+    );
     fields
 }
 
@@ -188,54 +207,101 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error<T>(&mut self, code: &'static str, at: &Spanned<T>, message: String) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic::error(code, message).at(self.file, at.span()));
+    fn error<T>(
+        &mut self,
+        code: &'static str,
+        at: &Spanned<T>,
+        message: String,
+    ) -> &mut Diagnostic {
+        self.diagnostics
+            .push(Diagnostic::error(code, message).at(self.file, at.span()));
         self.diagnostics.last_mut().expect("just pushed")
     }
 
     fn pack(&mut self, raw: RawManifest, located: &Located) -> Result<Pack> {
-        let folder = located.dir.as_str().rsplit('/').next().unwrap_or_default().to_owned();
+        let folder = located
+            .dir
+            .as_str()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         if *raw.id.get_ref() != folder {
-            self.error("pack::id", &raw.id, format!("the pack id {:?} differs from its folder {folder:?}", raw.id.get_ref()))
-                .hints
-                .push(format!("rename the folder or set id = \"{folder}\""));
+            self.error(
+                "pack::id",
+                &raw.id,
+                format!(
+                    "the pack id {:?} differs from its folder {folder:?}",
+                    raw.id.get_ref()
+                ),
+            )
+            .hints
+            .push(format!("rename the folder or set id = \"{folder}\""));
         }
         let version = match semver::Version::parse(raw.version.get_ref()) {
             Ok(v) => v,
             Err(e) => {
-                self.error("pack::version", &raw.version, format!("the version is not semver: {e}"))
-                    .hints
-                    .push("write MAJOR.MINOR.PATCH, like \"1.0.0\"".to_owned());
+                self.error(
+                    "pack::version",
+                    &raw.version,
+                    format!("the version is not semver: {e}"),
+                )
+                .hints
+                .push("write MAJOR.MINOR.PATCH, like \"1.0.0\"".to_owned());
                 semver::Version::new(0, 0, 0)
             }
         };
-        let locales: Vec<String> = raw.locales.get_ref().iter().map(|l| l.get_ref().clone()).collect();
+        let locales: Vec<String> = raw
+            .locales
+            .get_ref()
+            .iter()
+            .map(|l| l.get_ref().clone())
+            .collect();
         for locale in raw.locales.get_ref() {
-            if locale.get_ref().parse::<unic_langid::LanguageIdentifier>().is_err() {
-                self.error("pack::locale", locale, format!("{:?} is not a locale identifier", locale.get_ref()));
+            if locale
+                .get_ref()
+                .parse::<unic_langid::LanguageIdentifier>()
+                .is_err()
+            {
+                self.error(
+                    "pack::locale",
+                    locale,
+                    format!("{:?} is not a locale identifier", locale.get_ref()),
+                );
             }
         }
         if !locales.contains(raw.source_locale.get_ref()) {
             self.error(
                 "pack::source-locale",
                 &raw.source_locale,
-                format!("the source locale {:?} is not one of the pack's locales", raw.source_locale.get_ref()),
+                format!(
+                    "the source locale {:?} is not one of the pack's locales",
+                    raw.source_locale.get_ref()
+                ),
             );
         }
 
-        let reason_codes: BTreeSet<String> = raw.reasons.keys().map(|k| k.get_ref().clone()).collect();
+        let reason_codes: BTreeSet<String> =
+            raw.reasons.keys().map(|k| k.get_ref().clone()).collect();
         let mut fields = frame_fields();
         let frame_count = fields.len();
         for raw_field in raw.fields {
             let key = raw_field.key.clone();
             if let Some(field) = self.field(raw_field, &reason_codes) {
-                if fields.iter().any(|f| f.key == field.key || f.variable() == field.variable()) {
+                if fields
+                    .iter()
+                    .any(|f| f.key == field.key || f.variable() == field.variable())
+                {
                     let which = if fields[..frame_count].iter().any(|f| f.key == field.key) {
                         "is a field of the letter frame"
                     } else {
                         "is declared twice (or gives the same variable as another field)"
                     };
-                    self.error("pack::duplicate-field", &key, format!("the field {:?} {which}", key.get_ref()));
+                    self.error(
+                        "pack::duplicate-field",
+                        &key,
+                        format!("the field {:?} {which}", key.get_ref()),
+                    );
                 } else {
                     fields.push(field);
                 }
@@ -247,29 +313,59 @@ impl Checker<'_> {
         let mut references = Vec::new();
         for r in raw.references {
             if field_kind(r.field.get_ref()).is_none() {
-                self.error("pack::unknown-field", &r.field, format!("the reference names an unknown field {:?}", r.field.get_ref()));
+                self.error(
+                    "pack::unknown-field",
+                    &r.field,
+                    format!(
+                        "the reference names an unknown field {:?}",
+                        r.field.get_ref()
+                    ),
+                );
             }
-            references.push(Reference { label: r.label.into_inner(), field: r.field.into_inner() });
+            references.push(Reference {
+                label: r.label.into_inner(),
+                field: r.field.into_inner(),
+            });
         }
 
         let mut sections = Vec::new();
         for s in raw.sections {
-            if let Some(each) = &s.each {
-                if !matches!(field_kind(each.get_ref()), Some(FieldKind::List { values: Some(_) })) {
-                    self.error("pack::each", each, format!("`each` needs a list field with codes; {:?} is not one", each.get_ref()));
-                }
+            if let Some(each) = &s.each
+                && !matches!(
+                    field_kind(each.get_ref()),
+                    Some(FieldKind::List { values: Some(_) })
+                )
+            {
+                self.error(
+                    "pack::each",
+                    each,
+                    format!(
+                        "`each` needs a list field with codes; {:?} is not one",
+                        each.get_ref()
+                    ),
+                );
             }
             let when = match &s.when {
                 None => None,
                 Some(w) => match (&w.get_ref().set, &w.get_ref().reason_kind) {
-                    (Some(key), None) if field_kind(key).is_some() => Some(Condition::Set(key.clone())),
+                    (Some(key), None) if field_kind(key).is_some() => {
+                        Some(Condition::Set(key.clone()))
+                    }
                     (Some(key), None) => {
-                        self.error("pack::unknown-field", w, format!("`when` names an unknown field {key:?}"));
+                        self.error(
+                            "pack::unknown-field",
+                            w,
+                            format!("`when` names an unknown field {key:?}"),
+                        );
                         None
                     }
                     (None, Some(kind)) => Some(Condition::ReasonKind(kind.clone())),
                     _ => {
-                        self.error("pack::when", w, "`when` takes either `set` or `reason-kind`".to_owned());
+                        self.error(
+                            "pack::when",
+                            w,
+                            "`when` takes either `set` or `reason-kind`".to_owned(),
+                        );
                         None
                     }
                 },
@@ -285,7 +381,15 @@ impl Checker<'_> {
         for (code, reason) in raw.reasons {
             for required in &reason.requires {
                 if field_kind(required.get_ref()).is_none() {
-                    self.error("pack::unknown-field", required, format!("reason {:?} requires an unknown field {:?}", code.get_ref(), required.get_ref()));
+                    self.error(
+                        "pack::unknown-field",
+                        required,
+                        format!(
+                            "reason {:?} requires an unknown field {:?}",
+                            code.get_ref(),
+                            required.get_ref()
+                        ),
+                    );
                 }
             }
             reasons.insert(
@@ -293,7 +397,11 @@ impl Checker<'_> {
                 Reason {
                     kind: reason.kind.into_inner(),
                     legal: reason.legal,
-                    requires: reason.requires.into_iter().map(Spanned::into_inner).collect(),
+                    requires: reason
+                        .requires
+                        .into_iter()
+                        .map(Spanned::into_inner)
+                        .collect(),
                 },
             );
         }
@@ -302,35 +410,81 @@ impl Checker<'_> {
         for rule in raw.review {
             let trigger = match (&rule.field, &rule.above, rule.reasons.is_empty()) {
                 (Some(field), Some(above), true) => {
-                    if !matches!(field_kind(field.get_ref()), Some(FieldKind::Money { .. } | FieldKind::Number)) {
-                        self.error("pack::review", field, format!("review rule {:?}: {:?} is not a money or number field", rule.id.get_ref(), field.get_ref()));
+                    if !matches!(
+                        field_kind(field.get_ref()),
+                        Some(FieldKind::Money { .. } | FieldKind::Number)
+                    ) {
+                        self.error(
+                            "pack::review",
+                            field,
+                            format!(
+                                "review rule {:?}: {:?} is not a money or number field",
+                                rule.id.get_ref(),
+                                field.get_ref()
+                            ),
+                        );
                     }
                     if above.get_ref().parse::<f64>().is_err() {
-                        self.error("pack::review", above, format!("`above` must be a decimal string, not {:?}", above.get_ref()));
+                        self.error(
+                            "pack::review",
+                            above,
+                            format!(
+                                "`above` must be a decimal string, not {:?}",
+                                above.get_ref()
+                            ),
+                        );
                     }
-                    ReviewTrigger::Above { field: field.get_ref().clone(), amount: above.get_ref().clone() }
+                    ReviewTrigger::Above {
+                        field: field.get_ref().clone(),
+                        amount: above.get_ref().clone(),
+                    }
                 }
                 (None, None, false) => {
                     for code in &rule.reasons {
                         if !reasons.contains_key(code.get_ref()) {
-                            self.error("pack::review", code, format!("review rule {:?} names an unknown reason {:?}", rule.id.get_ref(), code.get_ref()));
+                            self.error(
+                                "pack::review",
+                                code,
+                                format!(
+                                    "review rule {:?} names an unknown reason {:?}",
+                                    rule.id.get_ref(),
+                                    code.get_ref()
+                                ),
+                            );
                         }
                     }
-                    ReviewTrigger::Reasons(rule.reasons.iter().map(|r| r.get_ref().clone()).collect())
+                    ReviewTrigger::Reasons(
+                        rule.reasons.iter().map(|r| r.get_ref().clone()).collect(),
+                    )
                 }
                 _ => {
-                    self.error("pack::review", &rule.id, "a review rule has either `field` and `above`, or `reasons`".to_owned());
+                    self.error(
+                        "pack::review",
+                        &rule.id,
+                        "a review rule has either `field` and `above`, or `reasons`".to_owned(),
+                    );
                     continue;
                 }
             };
-            review.push(ReviewRule { id: rule.id.into_inner(), help: rule.help, trigger });
+            review.push(ReviewRule {
+                id: rule.id.into_inner(),
+                help: rule.help,
+                trigger,
+            });
         }
 
         let mut messages = BTreeMap::new();
         for locale in &locales {
             let files = ftl_files(located, locale)?;
             if files.is_empty() {
-                self.error("pack::no-messages", &raw.locales, format!("the locale {locale} has no .ftl files in {}/{locale}/", located.dir));
+                self.error(
+                    "pack::no-messages",
+                    &raw.locales,
+                    format!(
+                        "the locale {locale} has no .ftl files in {}/{locale}/",
+                        located.dir
+                    ),
+                );
             }
             messages.insert(locale.clone(), files);
         }
@@ -356,9 +510,16 @@ impl Checker<'_> {
     fn field(&mut self, raw: RawField, reason_codes: &BTreeSet<String>) -> Option<Field> {
         let key = raw.key.get_ref().clone();
         if !key.split('.').all(field::is_key_part) {
-            self.error("pack::field-key", &raw.key, format!("{key:?} is not a valid field key"))
-                .hints
-                .push("use lower-case words with hyphens, dotted for tables: order.delivery-date".to_owned());
+            self.error(
+                "pack::field-key",
+                &raw.key,
+                format!("{key:?} is not a valid field key"),
+            )
+            .hints
+            .push(
+                "use lower-case words with hyphens, dotted for tables: order.delivery-date"
+                    .to_owned(),
+            );
             return None;
         }
         let kind = match raw.kind.get_ref().as_str() {
@@ -367,50 +528,79 @@ impl Checker<'_> {
             "number" => FieldKind::Number,
             "group" => FieldKind::Group,
             "money" => match &raw.currency {
-                Some(c) => FieldKind::Money { currency_field: c.get_ref().clone() },
+                Some(c) => FieldKind::Money {
+                    currency_field: c.get_ref().clone(),
+                },
                 None => {
                     self.error("pack::money", &raw.kind, format!("the money field {key:?} needs `currency`, the field holding its currency code"));
                     return None;
                 }
             },
             "enum" => match &raw.values {
-                Some(values) if !values.is_empty() => FieldKind::Enum { values: values.clone() },
+                Some(values) if !values.is_empty() => FieldKind::Enum {
+                    values: values.clone(),
+                },
                 _ => {
-                    self.error("pack::enum", &raw.kind, format!("the enum field {key:?} needs `values`"));
+                    self.error(
+                        "pack::enum",
+                        &raw.kind,
+                        format!("the enum field {key:?} needs `values`"),
+                    );
                     return None;
                 }
             },
             "list" => match (&raw.values, &raw.values_from) {
-                (Some(values), None) => FieldKind::List { values: Some(values.clone()) },
-                (None, Some(from)) if from.get_ref() == "reasons" => {
-                    FieldKind::List { values: Some(reason_codes.iter().cloned().collect()) }
-                }
+                (Some(values), None) => FieldKind::List {
+                    values: Some(values.clone()),
+                },
+                (None, Some(from)) if from.get_ref() == "reasons" => FieldKind::List {
+                    values: Some(reason_codes.iter().cloned().collect()),
+                },
                 (None, Some(from)) => {
-                    self.error("pack::values-from", from, "`values-from` can only be \"reasons\"".to_owned());
+                    self.error(
+                        "pack::values-from",
+                        from,
+                        "`values-from` can only be \"reasons\"".to_owned(),
+                    );
                     return None;
                 }
                 (None, None) => FieldKind::List { values: None },
                 (Some(_), Some(from)) => {
-                    self.error("pack::values-from", from, "give either `values` or `values-from`".to_owned());
+                    self.error(
+                        "pack::values-from",
+                        from,
+                        "give either `values` or `values-from`".to_owned(),
+                    );
                     return None;
                 }
             },
             other => {
-                self.error("pack::field-type", &raw.kind, format!("unknown field type {other:?}"))
-                    .hints
-                    .push("the types are text, date, money, number, enum, list, group".to_owned());
+                self.error(
+                    "pack::field-type",
+                    &raw.kind,
+                    format!("unknown field type {other:?}"),
+                )
+                .hints
+                .push("the types are text, date, money, number, enum, list, group".to_owned());
                 return None;
             }
         };
         let required = match (raw.required, raw.required_if) {
             (true, Some(r)) => {
-                self.error("pack::required", &r, "give either `required` or `required-if`".to_owned());
+                self.error(
+                    "pack::required",
+                    &r,
+                    "give either `required` or `required-if`".to_owned(),
+                );
                 Required::Yes
             }
             (true, None) => Required::Yes,
             (false, Some(r)) => {
                 let r = r.into_inner();
-                Required::If { field: r.field, values: r.values }
+                Required::If {
+                    field: r.field,
+                    values: r.values,
+                }
             }
             (false, None) => Required::No,
         };
@@ -420,11 +610,22 @@ impl Checker<'_> {
             (None, Some(from), None) => Some(Default::From(from.into_inner())),
             (None, None, Some(map)) => Some(Default::ByLocale(map)),
             _ => {
-                self.error("pack::default", &raw.key, format!("the field {key:?} has more than one kind of default"));
+                self.error(
+                    "pack::default",
+                    &raw.key,
+                    format!("the field {key:?} has more than one kind of default"),
+                );
                 None
             }
         };
-        Some(Field { key, kind, required, default, help: raw.help, example: raw.example })
+        Some(Field {
+            key,
+            kind,
+            required,
+            default,
+            help: raw.help,
+            example: raw.example,
+        })
     }
 
     /// Checks what fields say about each other: currencies, conditions,
@@ -434,32 +635,44 @@ impl Checker<'_> {
         let find = |key: &str| fields.iter().find(|f| f.key == key);
         let mut problems = Vec::new();
         for field in fields {
-            if let FieldKind::Money { currency_field } = &field.kind {
-                if !matches!(find(currency_field).map(|f| &f.kind), Some(FieldKind::Enum { .. } | FieldKind::Text)) {
-                    problems.push(format!("the money field {:?} takes its currency from {currency_field:?}, which is not a text or enum field", field.key));
-                }
+            if let FieldKind::Money { currency_field } = &field.kind
+                && !matches!(
+                    find(currency_field).map(|f| &f.kind),
+                    Some(FieldKind::Enum { .. } | FieldKind::Text)
+                )
+            {
+                problems.push(format!("the money field {:?} takes its currency from {currency_field:?}, which is not a text or enum field", field.key));
             }
-            if let Required::If { field: other, .. } = &field.required {
-                if !matches!(find(other).map(|f| &f.kind), Some(FieldKind::Enum { .. })) {
-                    problems.push(format!("the field {:?} is required-if {other:?}, which is not an enum field", field.key));
-                }
+            if let Required::If { field: other, .. } = &field.required
+                && !matches!(find(other).map(|f| &f.kind), Some(FieldKind::Enum { .. }))
+            {
+                problems.push(format!(
+                    "the field {:?} is required-if {other:?}, which is not an enum field",
+                    field.key
+                ));
             }
-            if let Some(Default::From(other)) = &field.default {
-                if find(other).is_none() {
-                    problems.push(format!("the field {:?} defaults from an unknown field {other:?}", field.key));
-                }
+            if let Some(Default::From(other)) = &field.default
+                && find(other).is_none()
+            {
+                problems.push(format!(
+                    "the field {:?} defaults from an unknown field {other:?}",
+                    field.key
+                ));
             }
-            if let Some(parent) = field.parent() {
-                if let Some(p) = find(parent) {
-                    if p.kind != FieldKind::Group {
-                        problems.push(format!("the field {:?} is inside {parent:?}, which is not a group", field.key));
-                    }
-                }
+            if let Some(parent) = field.parent()
+                && let Some(p) = find(parent)
+                && p.kind != FieldKind::Group
+            {
+                problems.push(format!(
+                    "the field {:?} is inside {parent:?}, which is not a group",
+                    field.key
+                ));
             }
         }
         for problem in problems {
             let span = find_key_span(file, &problem);
-            self.diagnostics.push(Diagnostic::error("pack::field", problem).at(file, span));
+            self.diagnostics
+                .push(Diagnostic::error("pack::field", problem).at(file, span));
         }
     }
 }
@@ -468,7 +681,9 @@ impl Checker<'_> {
 fn find_key_span(file: &SourceFile, problem: &str) -> std::ops::Range<usize> {
     let key = problem.split('"').nth(1).unwrap_or_default();
     let needle = format!("key = \"{key}\"");
-    file.text.find(&needle).map_or(0..0, |start| start..start + needle.len())
+    file.text
+        .find(&needle)
+        .map_or(0..0, |start| start..start + needle.len())
 }
 
 /// The `.ftl` files under `<pack>/<locale>/`, sorted, in sub-folders too.
@@ -481,9 +696,10 @@ fn ftl_files(located: &Located, locale: &str) -> Result<Vec<SourceFile>> {
             let path = join(&dir, &name);
             if name.ends_with(".ftl") {
                 let display = tree.display(&path);
-                let bytes = tree
-                    .read(&path)
-                    .map_err(|source| Error::Read { path: display.clone(), source })?;
+                let bytes = tree.read(&path).map_err(|source| Error::Read {
+                    path: display.clone(),
+                    source,
+                })?;
                 if let Some(bytes) = bytes {
                     files.push(text_file(display, bytes)?);
                 }
@@ -509,7 +725,10 @@ mod tests {
         assert_eq!(pack.locales, ["en", "fr", "it"]);
         assert_eq!(pack.reasons.len(), 9);
         assert!(pack.field("order.amount").is_some());
-        assert!(pack.field("recipient.name").is_some(), "frame fields come first");
+        assert!(
+            pack.field("recipient.name").is_some(),
+            "frame fields come first"
+        );
         for locale in &pack.locales {
             let messages = pack.messages(locale).unwrap();
             for id in FRAME_MESSAGES {

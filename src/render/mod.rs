@@ -32,7 +32,9 @@ const CACHE_MAX_AGE: usize = 10;
 pub enum Output {
     Pdf,
     /// Every page stacked into one image, at `pixels_per_pt`.
-    Png { pixels_per_pt: f64 },
+    Png {
+        pixels_per_pt: f64,
+    },
     Svg,
 }
 
@@ -63,21 +65,36 @@ impl Typeset {
                     Error::Invalid(
                         errors
                             .iter()
-                            .map(|e| Diagnostic::error("style::export", format!("PDF export failed: {}", e.message)))
+                            .map(|e| {
+                                Diagnostic::error(
+                                    "style::export",
+                                    format!("PDF export failed: {}", e.message),
+                                )
+                            })
                             .collect(),
                     )
                 })
             }
             Output::Png { pixels_per_pt } => {
-                let options = typst_render::RenderOptions { pixel_per_pt: pixels_per_pt.into(), render_bleed: false };
+                let options = typst_render::RenderOptions {
+                    pixel_per_pt: pixels_per_pt.into(),
+                    render_bleed: false,
+                };
                 let gap = Abs::pt(12.0);
                 let pixmap = typst_render::render_merged(&self.document, &options, gap, None);
                 pixmap.encode_png().map_err(|e| {
-                    Error::invalid(Diagnostic::error("style::export", format!("PNG export failed: {e}")))
+                    Error::invalid(Diagnostic::error(
+                        "style::export",
+                        format!("PNG export failed: {e}"),
+                    ))
                 })
             }
             Output::Svg => {
-                let svg = typst_svg::svg_merged(&self.document, &typst_svg::SvgOptions::default(), Abs::pt(12.0));
+                let svg = typst_svg::svg_merged(
+                    &self.document,
+                    &typst_svg::SvgOptions::default(),
+                    Abs::pt(12.0),
+                );
                 Ok(svg.into_bytes())
             }
         }
@@ -101,7 +118,12 @@ impl Renderer {
     pub fn new() -> Self {
         let mut fonts = typst_kit::fonts::FontStore::new();
         fonts.extend(typst_kit::fonts::embedded());
-        Self { shared: Shared { fonts, library: LazyHash::new(Library::default()) } }
+        Self {
+            shared: Shared {
+                fonts,
+                library: LazyHash::new(Library::default()),
+            },
+        }
     }
 
     /// A style whose main file is `<root>/<name>.typ` in `tree`.
@@ -122,9 +144,18 @@ impl Renderer {
         let result = typst::compile::<PagedDocument>(&world);
         typst::comemo::evict(CACHE_MAX_AGE);
         let document = result.output.map_err(|errors| {
-            Error::Invalid(errors.iter().map(|e| typst_diagnostic(&world, style, e)).collect())
+            Error::Invalid(
+                errors
+                    .iter()
+                    .map(|e| typst_diagnostic(&world, style, e))
+                    .collect(),
+            )
         })?;
-        Ok(Typeset { document, ident: format!("lettrine:{}", letter.case_hash), date })
+        Ok(Typeset {
+            document,
+            ident: format!("lettrine:{}", letter.case_hash),
+            date,
+        })
     }
 }
 
@@ -133,7 +164,11 @@ fn parse_date(iso: &str) -> Option<Datetime> {
     let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next()) else {
         return None;
     };
-    Datetime::from_ymd(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+    Datetime::from_ymd(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
 }
 
 /// A Typst diagnostic as ours: the style file, the span, the hints.
@@ -142,11 +177,11 @@ fn typst_diagnostic(world: &LetterWorld, style: &Style, e: &SourceDiagnostic) ->
     if e.severity == Severity::Warning {
         d.severity = crate::diagnostic::Severity::Warning;
     }
-    if let (Some(id), Some(range)) = (e.span.id(), world.range(e.span)) {
-        if let Ok(source) = typst::World::source(world, id) {
-            let file = SourceFile::new(style.display(id), source.text());
-            d = d.at(&file, range);
-        }
+    if let (Some(id), Some(range)) = (e.span.id(), world.range(e.span))
+        && let Ok(source) = typst::World::source(world, id)
+    {
+        let file = SourceFile::new(style.display(id), source.text());
+        d = d.at(&file, range);
     }
     for hint in &e.hints {
         d.hints.push(hint.v.to_string());

@@ -73,7 +73,8 @@ impl Style {
             )));
         }
         let path = id.vpath().get_without_slash();
-        let denied = || FileError::Other(Some(format!("{path} is outside the style's folder").into()));
+        let denied =
+            || FileError::Other(Some(format!("{path} is outside the style's folder").into()));
         let rel = self.root.join(path).ok_or_else(denied)?;
         match self.tree.read(&rel) {
             Ok(Some(bytes)) => Ok(Bytes::new(bytes)),

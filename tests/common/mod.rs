@@ -11,7 +11,9 @@ pub fn root() -> PathBuf {
 }
 
 pub fn example(locale: &str) -> PathBuf {
-    root().join("packs/refund-refusal/examples").join(format!("{locale}.toml"))
+    root()
+        .join("packs/refund-refusal/examples")
+        .join(format!("{locale}.toml"))
 }
 
 /// What a run printed and how it ended.
@@ -49,12 +51,19 @@ pub fn pdf_text(pdf: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) is installed");
-    assert!(output.status.success(), "pdftotext failed on {}", pdf.display());
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
     fold(&String::from_utf8_lossy(&output.stdout))
 }
 
 pub fn pdf_pages(pdf: &Path) -> usize {
-    let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is installed");
+    let output = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed");
     let info = String::from_utf8_lossy(&output.stdout).into_owned();
     info.lines()
         .find_map(|l| l.strip_prefix("Pages:"))

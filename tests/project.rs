@@ -1,0 +1,251 @@
+//! Packs and styles of a project folder: listing, overriding the embedded
+//! ones, `lettrine new`, and the errors a broken pack or style gives (with
+//! the file, line and column), including the style sandbox.
+
+mod common;
+
+use std::path::Path;
+
+use common::{copy_dir, example, lettrine, root, write};
+
+/// A project folder holding copies of the embedded pack and style.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(&root().join("packs"), &dir.path().join("packs"));
+    copy_dir(&root().join("styles"), &dir.path().join("styles"));
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read the file");
+    assert!(text.contains(from), "{} contains {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write the file");
+}
+
+#[test]
+fn packs_and_styles_are_listed_with_their_origin() {
+    let empty = tempfile::tempdir().unwrap();
+    let run = lettrine(empty.path(), &["packs"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        "refund-refusal 1.0.0  [en, fr, it]  Declines a refund request on a lawful ground, with a goodwill gesture  (embedded)\n"
+    );
+    assert_eq!(
+        lettrine(empty.path(), &["styles"]).stdout,
+        "classic  (embedded)\n"
+    );
+    let dir = project();
+    write(
+        dir.path(),
+        "styles/plain.typ",
+        "#let letter = json(\"/letter.json\")\n#letter.subject.text\n",
+    );
+    let run = lettrine(dir.path(), &["styles"]);
+    let origin = dir.path().canonicalize().unwrap();
+    let _ = origin;
+    assert_eq!(run.stdout, "classic  (.)\nplain  (.)\n");
+}
+
+#[test]
+fn a_project_pack_overrides_the_embedded_one() {
+    let dir = project();
+    edit(
+        &dir.path().join("packs/refund-refusal/fr/letter.ftl"),
+        "label-subject = Objet :",
+        "label-subject = Concerne :",
+    );
+    let run = lettrine(
+        dir.path(),
+        &["build", example("fr").to_str().unwrap(), "--format", "txt"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Concerne\u{A0}: Votre demande"),
+        "{}",
+        run.stdout
+    );
+    // Elsewhere, the embedded pack is used.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = lettrine(
+        elsewhere.path(),
+        &["build", example("fr").to_str().unwrap(), "--format", "txt"],
+    );
+    assert!(
+        run.stdout.contains("Objet\u{A0}: Votre demande"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn new_writes_a_case_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    for locale in ["it", "fr", "en"] {
+        let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", locale]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        write(dir.path(), "case.toml", &run.stdout);
+        let built = lettrine(dir.path(), &["build", "case.toml", "--format", "txt"]);
+        assert_eq!(built.code, 0, "{locale}: {}\n{}", built.stderr, run.stdout);
+    }
+    let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", "it"]);
+    insta::assert_snapshot!("new_it", run.stdout);
+    let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", "de"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "error: the pack refund-refusal has no locale \"de\"\n = hint: the locales are \"en\", \"fr\", \"it\"\n\n"
+        )
+    );
+}
+
+#[test]
+fn a_missing_variable_names_message_locale_and_variable() {
+    let dir = project();
+    edit(
+        &dir.path().join("packs/refund-refusal/it/letter.ftl"),
+        "{ $order-number }",
+        "{ $order-numero }",
+    );
+    let run = lettrine(
+        dir.path(),
+        &["build", example("it").to_str().unwrap(), "--format", "txt"],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn a_fluent_syntax_error_has_its_position() {
+    let dir = project();
+    edit(
+        &dir.path().join("packs/refund-refusal/fr/letter.ftl"),
+        "label-page = Page",
+        "label-page = { Page",
+    );
+    let run = lettrine(
+        dir.path(),
+        &["build", example("fr").to_str().unwrap(), "--format", "txt"],
+    );
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn a_broken_manifest_is_reported_at_its_place() {
+    let dir = project();
+    edit(
+        &dir.path().join("packs/refund-refusal/pack.toml"),
+        "version = \"1.0.0\"",
+        "version = \"1.0\"",
+    );
+    edit(
+        &dir.path().join("packs/refund-refusal/pack.toml"),
+        "type = \"date\"",
+        "type = \"datum\"",
+    );
+    let run = lettrine(
+        dir.path(),
+        &["build", example("fr").to_str().unwrap(), "--format", "txt"],
+    );
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn a_typst_error_in_a_style_shows_file_line_and_column() {
+    let dir = project();
+    write(
+        dir.path(),
+        "styles/broken.typ",
+        "#let letter = json(\"/letter.json\")\n\n#letter.subject.txt\n",
+    );
+    let run = lettrine(
+        dir.path(),
+        &[
+            "build",
+            example("fr").to_str().unwrap(),
+            "--style",
+            "broken",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn a_style_cannot_import_packages() {
+    let dir = project();
+    write(
+        dir.path(),
+        "styles/pkg.typ",
+        "#import \"@preview/letter-pro:3.0.0\": letter-simple\nHello\n",
+    );
+    let run = lettrine(
+        dir.path(),
+        &["build", example("fr").to_str().unwrap(), "--style", "pkg"],
+    );
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn a_style_cannot_read_outside_its_folder() {
+    let dir = project();
+    write(dir.path(), "secret.txt", "the secret");
+    write(dir.path(), "styles/peek.typ", "#read(\"../secret.txt\")\n");
+    let run = lettrine(
+        dir.path(),
+        &[
+            "build",
+            example("fr").to_str().unwrap(),
+            "--style",
+            "peek",
+            "-o",
+            "peek.pdf",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!dir.path().join("peek.pdf").exists());
+    insta::assert_snapshot!("read_parent", run.stderr);
+
+    write(dir.path(), "styles/abs.typ", "#read(\"/etc/hostname\")\n");
+    let run = lettrine(
+        dir.path(),
+        &[
+            "build",
+            example("fr").to_str().unwrap(),
+            "--style",
+            "abs",
+            "-o",
+            "abs.pdf",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("read_absolute", run.stderr);
+
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(
+            dir.path().join("secret.txt"),
+            dir.path().join("styles/link.txt"),
+        )
+        .unwrap();
+        write(dir.path(), "styles/link.typ", "#read(\"link.txt\")\n");
+        let run = lettrine(
+            dir.path(),
+            &[
+                "build",
+                example("fr").to_str().unwrap(),
+                "--style",
+                "link",
+                "-o",
+                "link.pdf",
+            ],
+        );
+        assert_eq!(run.code, 1);
+        insta::assert_snapshot!("read_symlink", run.stderr);
+    }
+}
