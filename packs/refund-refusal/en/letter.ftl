@@ -138,6 +138,14 @@ guarantee-reminder =
        *[FR] Articles L217-3 and following of the French Consumer Code (Code de la consommation)
     }. Should a lack of conformity appear, please let us know and we will examine it under that guarantee.
 
+# Printed when the refusal rests on digital content already supplied: its
+# legal guarantee of conformity has its own articles.
+digital-guarantee-reminder =
+    This decision concerns the right of withdrawal only. It does not affect the legal guarantee of conformity of digital content, under { $jurisdiction ->
+        [IT] Articles 135-octies and following of the Italian Consumer Code (Codice del consumo)
+       *[FR] Articles L224-25-12 and following of the French Consumer Code (Code de la consommation)
+    }. Should the content not work as agreed, please let us know and we will put it right under that guarantee.
+
 # $enclosures-count: how many documents are enclosed (listed under the
 # signature).
 enclosures-note =

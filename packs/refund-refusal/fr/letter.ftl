@@ -138,6 +138,14 @@ guarantee-reminder =
        *[FR] aux articles L217-3 et suivants du Code de la consommation
     }. Si un défaut de conformité venait à apparaître, nous vous invitons à nous le signaler : nous l’examinerions dans le cadre de cette garantie.
 
+# Imprimé quand le refus porte sur un contenu numérique déjà fourni : sa
+# garantie légale de conformité relève d’autres articles.
+digital-guarantee-reminder =
+    Cette décision porte uniquement sur le droit de rétractation. Elle n’affecte en rien la garantie légale de conformité des contenus numériques, prévue { $jurisdiction ->
+        [IT] aux articles 135-octies et suivants du Code de la consommation italien (Codice del consumo)
+       *[FR] aux articles L224-25-12 et suivants du Code de la consommation
+    }. Si le contenu ne fonctionnait pas comme convenu, nous vous invitons à nous le signaler : nous y remédierions dans le cadre de cette garantie.
+
 # $enclosures-count : nombre de documents joints (énumérés sous la signature).
 enclosures-note =
     { $enclosures-count ->

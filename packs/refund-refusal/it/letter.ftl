@@ -136,6 +136,14 @@ guarantee-reminder =
        *[IT] ai sensi degli artt. 128 e seguenti del Codice del consumo
     }. Qualora si manifestasse un difetto di conformità, La invitiamo a segnalarcelo: lo esamineremo nell’ambito di tale garanzia.
 
+# Stampato quando il rifiuto riguarda un contenuto digitale già fornito: la
+# sua garanzia legale di conformità ha articoli propri.
+digital-guarantee-reminder =
+    La presente decisione riguarda esclusivamente il diritto di recesso e non pregiudica in alcun modo la garanzia legale di conformità dei contenuti digitali, { $jurisdiction ->
+        [FR] ai sensi degli articoli L224-25-12 e seguenti del Codice del consumo francese (Code de la consommation)
+       *[IT] ai sensi degli artt. 135-octies e seguenti del Codice del consumo
+    }. Qualora il contenuto non funzionasse come concordato, La invitiamo a segnalarcelo: vi porremo rimedio nell’ambito di tale garanzia.
+
 # $enclosures-count: numero dei documenti allegati (elencati sotto la firma).
 enclosures-note =
     { $enclosures-count ->

@@ -1,0 +1,96 @@
+//! Benchmark: the in-process cost of one more letter over a few hundred
+//! different letters (check, format, typeset, PDF), and the whole-process
+//! time of one `lettrine build`. Run with `cargo bench --bench letters`;
+//! `LETTERS=N` changes the number of letters.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use lettrine::builder::{Builder, Overrides};
+use lettrine::case::CaseFile;
+use lettrine::diagnostic::SourceFile;
+use lettrine::render::Output;
+use lettrine::revision::Project;
+
+fn main() {
+    let count: usize = std::env::var("LETTERS").ok().and_then(|n| n.parse().ok()).unwrap_or(300);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let examples: Vec<(String, String)> = ["fr", "it", "en"]
+        .iter()
+        .map(|l| {
+            let path = root.join(format!("packs/refund-refusal/examples/{l}.toml"));
+            (path.display().to_string(), std::fs::read_to_string(&path).expect("example exists"))
+        })
+        .collect();
+
+    // Different letters: each varies its amount, its order date and the
+    // customer's name, so no two share their text.
+    let cases: Vec<CaseFile> = (0..count)
+        .map(|i| {
+            let (name, text) = &examples[i % examples.len()];
+            let text = text
+                .replacen("amount = \"", &format!("amount = \"{}", i + 1), 1)
+                .replacen("name = \"", &format!("name = \"N{i} "), 1);
+            CaseFile::parse(SourceFile::new(name.clone(), text)).expect("a valid case")
+        })
+        .collect();
+
+    let start = Instant::now();
+    let builder = Builder::new(Project::embedded_only());
+    let setup = start.elapsed();
+
+    let mut times = Vec::with_capacity(count);
+    let mut bytes = 0;
+    let loop_start = Instant::now();
+    for case in &cases {
+        let t = Instant::now();
+        let letter = builder.letter(case, &Overrides::default()).expect("the letter assembles");
+        let pdf = builder.typeset(&letter).expect("the letter typesets").export(Output::Pdf).expect("exports");
+        times.push(t.elapsed());
+        bytes += pdf.len();
+    }
+    let total = loop_start.elapsed();
+    let first = times[0];
+    let mut steady = times[1..].to_vec();
+    steady.sort();
+    let pct = |p: f64| steady[((steady.len() - 1) as f64 * p) as usize];
+
+    println!("lettrine benchmark: {count} different one-page letters, one thread");
+    println!("  set-up (fonts, library):   {}", ms(setup));
+    println!("  first letter:              {}", ms(first));
+    println!("  steady median per letter:  {}", ms(pct(0.5)));
+    println!("  steady p90 per letter:     {}", ms(pct(0.9)));
+    println!("  loop wall per letter:      {}", ms(total / count as u32));
+    println!("  mean PDF size:             {} bytes", bytes / count);
+    println!("  peak RSS:                  {}", peak_rss());
+
+    let binary = env!("CARGO_BIN_EXE_lettrine");
+    let out = std::env::temp_dir().join("lettrine-bench.pdf");
+    let mut runs = Vec::new();
+    for _ in 0..22 {
+        let t = Instant::now();
+        let status = Command::new(binary)
+            .args(["build", &examples[0].0, "-o"])
+            .arg(&out)
+            .status()
+            .expect("the binary runs");
+        assert!(status.success());
+        runs.push(t.elapsed());
+    }
+    let mut runs = runs[2..].to_vec();
+    runs.sort();
+    println!("one `lettrine build` process (fr example, PDF), median of {}: {}", runs.len(), ms(runs[runs.len() / 2]));
+    let _ = std::fs::remove_file(out);
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_owned()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
