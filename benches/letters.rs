@@ -14,13 +14,19 @@ use lettrine::render::Output;
 use lettrine::revision::Project;
 
 fn main() {
-    let count: usize = std::env::var("LETTERS").ok().and_then(|n| n.parse().ok()).unwrap_or(300);
+    let count: usize = std::env::var("LETTERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let examples: Vec<(String, String)> = ["fr", "it", "en"]
         .iter()
         .map(|l| {
             let path = root.join(format!("packs/refund-refusal/examples/{l}.toml"));
-            (path.display().to_string(), std::fs::read_to_string(&path).expect("example exists"))
+            (
+                path.display().to_string(),
+                std::fs::read_to_string(&path).expect("example exists"),
+            )
         })
         .collect();
 
@@ -45,8 +51,14 @@ fn main() {
     let loop_start = Instant::now();
     for case in &cases {
         let t = Instant::now();
-        let letter = builder.letter(case, &Overrides::default()).expect("the letter assembles");
-        let pdf = builder.typeset(&letter).expect("the letter typesets").export(Output::Pdf).expect("exports");
+        let letter = builder
+            .letter(case, &Overrides::default())
+            .expect("the letter assembles");
+        let pdf = builder
+            .typeset(&letter)
+            .expect("the letter typesets")
+            .export(Output::Pdf)
+            .expect("exports");
         times.push(t.elapsed());
         bytes += pdf.len();
     }
@@ -80,7 +92,11 @@ fn main() {
     }
     let mut runs = runs[2..].to_vec();
     runs.sort();
-    println!("one `lettrine build` process (fr example, PDF), median of {}: {}", runs.len(), ms(runs[runs.len() / 2]));
+    println!(
+        "one `lettrine build` process (fr example, PDF), median of {}: {}",
+        runs.len(),
+        ms(runs[runs.len() / 2])
+    );
     let _ = std::fs::remove_file(out);
 }
 
@@ -91,6 +107,10 @@ fn ms(d: Duration) -> String {
 fn peak_rss() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l["VmHWM:".len()..].trim().to_owned()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l["VmHWM:".len()..].trim().to_owned())
+        })
         .unwrap_or_else(|| "unknown".to_owned())
 }

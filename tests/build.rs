@@ -313,119 +313,103 @@ fn bad(name: &str, text: &str) -> (i32, String) {
     (run.code, run.stderr)
 }
 
+/// One case per class of bad input, each with its exact diagnostics
+/// (snapshots named after the class).
 #[test]
-fn unknown_key() {
-    let (code, stderr) = bad("case.toml", &french_with("number = \"CMD", "numbr = \"CMD"));
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn missing_required_field() {
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with(
-            "item = \"une bibliothèque en chêne réalisée sur mesure\"\n",
-            "",
-        ),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn wrong_type() {
-    let (code, stderr) = bad("case.toml", &french_with("place = \"Paris\"", "place = 75"));
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn unknown_reason_code() {
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with(
-            "reasons = [\"custom-made\"]",
-            "reasons = [\"custom-made\", \"buyers-remorse\", \"custommade\"]",
-        ),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn bad_date() {
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with("date = 2026-09-14", "date = \"2026-02-30\""),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn amount_that_is_not_a_decimal() {
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with("amount = \"1234.56\"", "amount = \"1 234,56\""),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn amount_written_as_a_float() {
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with("amount = \"1234.56\"", "amount = 1234.56"),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn several_problems_are_reported_together() {
-    let text = french_with("place = \"Paris\"", "place = 75").replacen(
+fn bad_cases_give_exact_errors() {
+    let several = french_with("place = \"Paris\"", "place = 75").replacen(
         "kind = \"voucher\"",
         "kind = \"cash\"",
         1,
     );
-    let (code, stderr) = bad("case.toml", &text);
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn conditional_requirements() {
     // A voucher needs its amount; a digital-content refusal needs the consent date.
-    let text = french_with("amount = \"80.00\"\n", "").replacen(
+    let conditional = french_with("amount = \"80.00\"\n", "").replacen(
         "reasons = [\"custom-made\"]",
         "reasons = [\"digital-content-started\"]",
         1,
     );
-    let (code, stderr) = bad("case.toml", &text);
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn toml_syntax_error() {
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with("place = \"Paris\"", "place = \"Paris"),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
-}
-
-#[test]
-fn json_syntax_error() {
-    let (code, stderr) = bad(
-        "case.json",
-        "{\n  \"pack\": \"refund-refusal\",\n  \"locale\": \"fr\",\n}\n",
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!(stderr);
+    let cases = [
+        (
+            "unknown_key",
+            "case.toml",
+            french_with("number = \"CMD", "numbr = \"CMD"),
+        ),
+        (
+            "missing_required_field",
+            "case.toml",
+            french_with(
+                "item = \"une bibliothèque en chêne réalisée sur mesure\"\n",
+                "",
+            ),
+        ),
+        (
+            "wrong_type",
+            "case.toml",
+            french_with("place = \"Paris\"", "place = 75"),
+        ),
+        (
+            "unknown_reason_code",
+            "case.toml",
+            french_with(
+                "reasons = [\"custom-made\"]",
+                "reasons = [\"custom-made\", \"buyers-remorse\", \"custommade\"]",
+            ),
+        ),
+        (
+            "bad_date",
+            "case.toml",
+            french_with("date = 2026-09-14", "date = \"2026-02-30\""),
+        ),
+        (
+            "amount_that_is_not_a_decimal",
+            "case.toml",
+            french_with("amount = \"1234.56\"", "amount = \"1 234,56\""),
+        ),
+        (
+            "amount_written_as_a_float",
+            "case.toml",
+            french_with("amount = \"1234.56\"", "amount = 1234.56"),
+        ),
+        (
+            "several_problems_are_reported_together",
+            "case.toml",
+            several,
+        ),
+        ("conditional_requirements", "case.toml", conditional),
+        (
+            "toml_syntax_error",
+            "case.toml",
+            french_with("place = \"Paris\"", "place = \"Paris"),
+        ),
+        (
+            "json_syntax_error",
+            "case.json",
+            "{\n  \"pack\": \"refund-refusal\",\n  \"locale\": \"fr\",\n}\n".to_owned(),
+        ),
+        (
+            "unknown_pack",
+            "case.toml",
+            french_with("pack = \"refund-refusal@^1\"", "pack = \"refund-refusl\""),
+        ),
+        (
+            "unknown_locale",
+            "case.toml",
+            french_with("locale = \"fr\"", "locale = \"de\""),
+        ),
+        (
+            "version_mismatch",
+            "case.toml",
+            french_with(
+                "pack = \"refund-refusal@^1\"",
+                "pack = \"refund-refusal@^2.1\"",
+            ),
+        ),
+    ];
+    for (class, file, text) in cases {
+        let (code, stderr) = bad(file, &text);
+        assert_eq!(code, 1, "{class}: {stderr}");
+        insta::assert_snapshot!(class, stderr);
+    }
 }
 
 #[test]
@@ -438,31 +422,6 @@ fn invalid_utf8() {
     let run = lettrine(dir.path(), &["build", "case.toml"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stderr);
-}
-
-#[test]
-fn unknown_pack_locale_and_version() {
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with("pack = \"refund-refusal@^1\"", "pack = \"refund-refusl\""),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!("unknown_pack", stderr);
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with("locale = \"fr\"", "locale = \"de\""),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!("unknown_locale", stderr);
-    let (code, stderr) = bad(
-        "case.toml",
-        &french_with(
-            "pack = \"refund-refusal@^1\"",
-            "pack = \"refund-refusal@^2.1\"",
-        ),
-    );
-    assert_eq!(code, 1);
-    insta::assert_snapshot!("version_mismatch", stderr);
 }
 
 #[test]
@@ -525,4 +484,33 @@ fn locale_and_style_overrides() {
         run.stderr,
         "error: no style named \"nope\"\n = hint: the styles are: classic\n\n"
     );
+}
+
+#[test]
+fn page_numbers_only_on_letters_longer_than_a_page() {
+    let dir = tmp();
+    let long = french_with(
+        "reasons = [\"custom-made\"]",
+        "reasons = [\"custom-made\", \"withdrawal-period-expired\", \"in-store-purchase\", \"sealed-hygiene-opened\"]",
+    );
+    let case = write(dir.path(), "long.toml", &long);
+    let run = lettrine(
+        dir.path(),
+        &["build", case.to_str().unwrap(), "-o", "long.pdf"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let pdf = dir.path().join("long.pdf");
+    assert_eq!(pdf_pages(&pdf), 2);
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Page 1 / 2") && text.contains("Page 2 / 2"),
+        "{text}"
+    );
+
+    let run = lettrine(
+        dir.path(),
+        &["build", example("fr").to_str().unwrap(), "-o", "short.pdf"],
+    );
+    assert_eq!(run.code, 0);
+    assert!(!pdf_text(&dir.path().join("short.pdf")).contains("Page 1"));
 }

@@ -16,6 +16,14 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
+/// Builds the French example in `dir` with `extra` arguments.
+fn build_french(dir: &Path, extra: &[&str]) -> common::Run {
+    let case = example("fr");
+    let mut args = vec!["build", case.to_str().expect("a UTF-8 path")];
+    args.extend_from_slice(extra);
+    lettrine(dir, &args)
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).expect("read the file");
     assert!(text.contains(from), "{} contains {from:?}", path.display());
@@ -42,8 +50,6 @@ fn packs_and_styles_are_listed_with_their_origin() {
         "#let letter = json(\"/letter.json\")\n#letter.subject.text\n",
     );
     let run = lettrine(dir.path(), &["styles"]);
-    let origin = dir.path().canonicalize().unwrap();
-    let _ = origin;
     assert_eq!(run.stdout, "classic  (.)\nplain  (.)\n");
 }
 
@@ -55,10 +61,7 @@ fn a_project_pack_overrides_the_embedded_one() {
         "label-subject = Objet :",
         "label-subject = Concerne :",
     );
-    let run = lettrine(
-        dir.path(),
-        &["build", example("fr").to_str().unwrap(), "--format", "txt"],
-    );
+    let run = build_french(dir.path(), &["--format", "txt"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("Concerne\u{A0}: Votre demande"),
@@ -125,10 +128,7 @@ fn a_fluent_syntax_error_has_its_position() {
         "label-page = Page",
         "label-page = { Page",
     );
-    let run = lettrine(
-        dir.path(),
-        &["build", example("fr").to_str().unwrap(), "--format", "txt"],
-    );
+    let run = build_french(dir.path(), &["--format", "txt"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stderr);
 }
@@ -146,10 +146,7 @@ fn a_broken_manifest_is_reported_at_its_place() {
         "type = \"date\"",
         "type = \"datum\"",
     );
-    let run = lettrine(
-        dir.path(),
-        &["build", example("fr").to_str().unwrap(), "--format", "txt"],
-    );
+    let run = build_french(dir.path(), &["--format", "txt"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stderr);
 }
@@ -162,15 +159,7 @@ fn a_typst_error_in_a_style_shows_file_line_and_column() {
         "styles/broken.typ",
         "#let letter = json(\"/letter.json\")\n\n#letter.subject.txt\n",
     );
-    let run = lettrine(
-        dir.path(),
-        &[
-            "build",
-            example("fr").to_str().unwrap(),
-            "--style",
-            "broken",
-        ],
-    );
+    let run = build_french(dir.path(), &["--style", "broken"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stderr);
 }
@@ -183,10 +172,7 @@ fn a_style_cannot_import_packages() {
         "styles/pkg.typ",
         "#import \"@preview/letter-pro:3.0.0\": letter-simple\nHello\n",
     );
-    let run = lettrine(
-        dir.path(),
-        &["build", example("fr").to_str().unwrap(), "--style", "pkg"],
-    );
+    let run = build_french(dir.path(), &["--style", "pkg"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!(run.stderr);
 }
@@ -196,33 +182,13 @@ fn a_style_cannot_read_outside_its_folder() {
     let dir = project();
     write(dir.path(), "secret.txt", "the secret");
     write(dir.path(), "styles/peek.typ", "#read(\"../secret.txt\")\n");
-    let run = lettrine(
-        dir.path(),
-        &[
-            "build",
-            example("fr").to_str().unwrap(),
-            "--style",
-            "peek",
-            "-o",
-            "peek.pdf",
-        ],
-    );
+    let run = build_french(dir.path(), &["--style", "peek", "-o", "peek.pdf"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!dir.path().join("peek.pdf").exists());
     insta::assert_snapshot!("read_parent", run.stderr);
 
     write(dir.path(), "styles/abs.typ", "#read(\"/etc/hostname\")\n");
-    let run = lettrine(
-        dir.path(),
-        &[
-            "build",
-            example("fr").to_str().unwrap(),
-            "--style",
-            "abs",
-            "-o",
-            "abs.pdf",
-        ],
-    );
+    let run = build_french(dir.path(), &["--style", "abs", "-o", "abs.pdf"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("read_absolute", run.stderr);
 
@@ -234,17 +200,7 @@ fn a_style_cannot_read_outside_its_folder() {
         )
         .unwrap();
         write(dir.path(), "styles/link.typ", "#read(\"link.txt\")\n");
-        let run = lettrine(
-            dir.path(),
-            &[
-                "build",
-                example("fr").to_str().unwrap(),
-                "--style",
-                "link",
-                "-o",
-                "link.pdf",
-            ],
-        );
+        let run = build_french(dir.path(), &["--style", "link", "-o", "link.pdf"]);
         assert_eq!(run.code, 1);
         insta::assert_snapshot!("read_symlink", run.stderr);
     }

@@ -65,7 +65,7 @@ pub struct BuildArgs {
     ppi: f64,
 }
 
-pub fn run(args: BuildArgs, project: Project, _color: bool) -> Result<(), Error> {
+pub fn run(args: BuildArgs, project: Project) -> Result<(), Error> {
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))

@@ -72,10 +72,9 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
-    let color = cli.color.stderr();
     let project = open_project(cli.project.as_deref())?;
     match cli.command {
-        Command::Build(args) => build::run(args, project, color),
+        Command::Build(args) => build::run(args, project),
         Command::New(args) => new::run(args, project),
         Command::Packs => list::packs(&project),
         Command::Styles => list::styles(&project),

@@ -368,38 +368,28 @@ mod tests {
 
     #[test]
     fn dates_follow_cldr_and_french_ordinals() {
-        assert_eq!(
-            format_date("fr", "2026-11-23", DateStyle::Long).unwrap(),
-            "23 novembre 2026"
-        );
-        assert_eq!(
-            format_date("fr", "2026-11-01", DateStyle::Long).unwrap(),
-            "1er novembre 2026"
-        );
-        assert_eq!(
-            format_date("fr", "2026-11-01", DateStyle::Full).unwrap(),
-            "dimanche 1er novembre 2026"
-        );
-        assert_eq!(
-            format_date("fr", "2026-11-01", DateStyle::Short).unwrap(),
-            "01/11/2026"
-        );
-        assert_eq!(
-            format_date("fr", "2026-11-11", DateStyle::Long).unwrap(),
-            "11 novembre 2026"
-        );
-        assert_eq!(
-            format_date("it", "2026-11-23", DateStyle::Long).unwrap(),
-            "23 novembre 2026"
-        );
-        assert_eq!(
-            format_date("it", "2026-11-01", DateStyle::Long).unwrap(),
-            "1 novembre 2026"
-        );
-        assert_eq!(
-            format_date("en", "2026-11-23", DateStyle::Long).unwrap(),
-            "November 23, 2026"
-        );
+        let cases = [
+            ("fr", "2026-11-23", DateStyle::Long, "23 novembre 2026"),
+            ("fr", "2026-11-01", DateStyle::Long, "1er novembre 2026"),
+            (
+                "fr",
+                "2026-11-01",
+                DateStyle::Full,
+                "dimanche 1er novembre 2026",
+            ),
+            ("fr", "2026-11-01", DateStyle::Short, "01/11/2026"),
+            ("fr", "2026-11-11", DateStyle::Long, "11 novembre 2026"),
+            ("it", "2026-11-23", DateStyle::Long, "23 novembre 2026"),
+            ("it", "2026-11-01", DateStyle::Long, "1 novembre 2026"),
+            ("en", "2026-11-23", DateStyle::Long, "November 23, 2026"),
+        ];
+        for (locale, iso, style, expected) in cases {
+            assert_eq!(
+                format_date(locale, iso, style).unwrap(),
+                expected,
+                "{locale} {iso} {style:?}"
+            );
+        }
     }
 
     #[test]

@@ -279,7 +279,13 @@ mod tests {
             "message `ciao` in locale it uses the variable $nome, which this letter does not set"
         );
         assert_eq!(d.location().unwrap(), "t.ftl:2:18");
-        assert_eq!(d.hints, ["did you mean $name?", "the variables set for this message are: $name"]);
+        assert_eq!(
+            d.hints,
+            [
+                "did you mean $name?",
+                "the variables set for this message are: $name"
+            ]
+        );
     }
 
     #[test]
