@@ -109,8 +109,20 @@ fn toml_node(value: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
     }
 }
 
+/// How deep arrays and objects may nest in a JSON case; a case needs three
+/// levels, and the parser recurses once per level.
+const MAX_JSON_DEPTH: usize = 64;
+
 /// Parses strict JSON (no comments, no trailing commas) into nodes.
 pub fn from_json(file: &SourceFile) -> Result<Node, Diagnostic> {
+    if let Some(at) = too_deep(&file.text) {
+        return Err(Diagnostic::error(
+            "case::too-deep",
+            format!("the JSON nests more than {MAX_JSON_DEPTH} levels deep"),
+        )
+        .at(file, at..at + 1)
+        .label("too deep here"));
+    }
     use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
     let options = ParseOptions {
         allow_comments: false,
@@ -135,6 +147,29 @@ pub fn from_json(file: &SourceFile) -> Result<Node, Diagnostic> {
             Err(Diagnostic::error("case::syntax", "the file holds no JSON value").in_file(file))
         }
     }
+}
+
+/// The offset where nesting first exceeds the limit, outside strings.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    return Some(i);
+                }
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn json_node(value: &jsonc_parser::ast::Value<'_>) -> Node {
@@ -210,6 +245,16 @@ mod tests {
             panic!()
         };
         assert_eq!(&file.text[inner[0].key_span.clone()], "\"b\"");
+        let deep = format!(
+            "{{\"a\": \"[[\", \"b\": {}1{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let err = from_json(&SourceFile::new("c.json", deep)).unwrap_err();
+        assert_eq!(
+            (err.code, err.location().unwrap().as_str()),
+            ("case::too-deep", "c.json:1:81")
+        );
         let err = from_json(&SourceFile::new("c.json", "{\"a\": 1,}")).unwrap_err();
         assert_eq!(err.code, "case::syntax");
         assert_eq!(err.location().unwrap(), "c.json:1:8");
