@@ -514,3 +514,26 @@ fn page_numbers_only_on_letters_longer_than_a_page() {
     assert_eq!(run.code, 0);
     assert!(!pdf_text(&dir.path().join("short.pdf")).contains("Page 1"));
 }
+
+#[test]
+fn colour_is_chosen_by_the_flag() {
+    let dir = tmp();
+    write(
+        dir.path(),
+        "case.toml",
+        &french_with("place = \"Paris\"", "place = 75"),
+    );
+    let always = lettrine(dir.path(), &["--color", "always", "build", "case.toml"]);
+    assert!(
+        always.stderr.contains("\u{1b}["),
+        "colour codes with --color always"
+    );
+    let never = lettrine(dir.path(), &["--color", "never", "build", "case.toml"]);
+    assert!(
+        !never.stderr.contains('\u{1b}'),
+        "no colour codes with --color never"
+    );
+    // Without a terminal, auto means no colour.
+    let auto = lettrine(dir.path(), &["build", "case.toml"]);
+    assert_eq!(auto.stderr, never.stderr);
+}
