@@ -186,6 +186,8 @@ fn french_text_has_no_break_spaces_where_typography_wants_them() {
     );
     let letter: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(letter["labels"]["subject"], "Objet\u{A0}:");
+    // 1 234,56 € is above the pack's 500 threshold: the legal review applies.
+    assert_eq!(letter["review"][0]["rule"], "legal");
     let decision = letter["body"][1]["text"].as_str().unwrap();
     assert!(decision.contains("1\u{202F}234,56\u{A0}€"), "{decision}");
 }

@@ -84,6 +84,36 @@ impl MoneyValue {
     }
 }
 
+/// Compares two plain decimal strings (as [`MoneyValue::parse`] accepts)
+/// exactly, without going through floating point. `None` if either is not
+/// a plain decimal.
+pub fn compare_decimals(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    fn split(s: &str) -> Option<(bool, &str, &str)> {
+        MoneyValue::parse(s, "XXX")?;
+        let (negative, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let (int, frac) = (int.trim_start_matches('0'), frac.trim_end_matches('0'));
+        Some((negative && !(int.is_empty() && frac.is_empty()), int, frac))
+    }
+    let (a_neg, a_int, a_frac) = split(a)?;
+    let (b_neg, b_int, b_frac) = split(b)?;
+    let magnitude = a_int
+        .len()
+        .cmp(&b_int.len())
+        .then_with(|| a_int.cmp(b_int))
+        .then_with(|| a_frac.cmp(b_frac));
+    Some(match (a_neg, b_neg) {
+        (false, true) => Ordering::Greater,
+        (true, false) => Ordering::Less,
+        (false, false) => magnitude,
+        (true, true) => magnitude.reverse(),
+    })
+}
+
 /// What a Fluent function returns when it is called wrongly: formatting the
 /// message then fails with `reason`, instead of printing `{NUMBER()}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +176,26 @@ mod tests {
         ] {
             assert_eq!(DateValue::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn decimals_compare_exactly() {
+        use std::cmp::Ordering::*;
+        let cases = [
+            ("500.01", "500", Greater),
+            ("500.00", "500", Equal),
+            ("0500", "500.0", Equal),
+            ("499.999", "500", Less),
+            ("1234.56", "500", Greater),
+            ("-1", "0", Less),
+            ("-0.00", "0", Equal),
+            ("-2", "-10", Greater),
+            ("0.1", "0.09", Greater),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(compare_decimals(a, b), Some(expected), "{a} vs {b}");
+        }
+        assert_eq!(compare_decimals("1e3", "1"), None);
     }
 
     #[test]

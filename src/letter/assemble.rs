@@ -10,6 +10,7 @@ use crate::case::{Case, CaseValue, REASONS_FIELD};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
+use crate::l10n::values::compare_decimals;
 use crate::pack::{Condition, ENCLOSURES_FIELD, Pack, ReviewTrigger, field::variable_name};
 
 /// Builds the Letter for `case`, written with `pack` in `messages`' locale
@@ -190,13 +191,11 @@ fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
         .filter(|rule| match &rule.trigger {
             ReviewTrigger::Above { field, amount } => {
                 let value = match case.values.get(field) {
-                    Some(CaseValue::Money(m)) => m.amount.to_string().parse::<f64>().ok(),
-                    Some(CaseValue::Number(n)) => Some(*n),
-                    _ => None,
+                    Some(CaseValue::Money(m)) => m.amount.to_string(),
+                    Some(CaseValue::Number(n)) => n.to_string(),
+                    _ => return false,
                 };
-                value
-                    .zip(amount.parse::<f64>().ok())
-                    .is_some_and(|(v, limit)| v > limit)
+                compare_decimals(&value, amount) == Some(std::cmp::Ordering::Greater)
             }
             ReviewTrigger::Reasons(codes) => {
                 case.list(REASONS_FIELD).iter().any(|c| codes.contains(c))

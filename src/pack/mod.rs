@@ -424,7 +424,7 @@ impl Checker<'_> {
                             ),
                         );
                     }
-                    if above.get_ref().parse::<f64>().is_err() {
+                    if crate::l10n::values::MoneyValue::parse(above.get_ref(), "XXX").is_none() {
                         self.error(
                             "pack::review",
                             above,
