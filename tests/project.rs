@@ -205,3 +205,31 @@ fn a_style_cannot_read_outside_its_folder() {
         insta::assert_snapshot!("read_symlink", run.stderr);
     }
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = lettrine(dir.path(), &["completions", "bash"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert!(
+        run.stdout.contains("_lettrine()"),
+        "{}",
+        &run.stdout[..200.min(run.stdout.len())]
+    );
+    for word in ["build", "new", "packs", "styles", "--format", "--locale"] {
+        assert!(run.stdout.contains(word), "bash completion lacks {word}");
+    }
+    let run = lettrine(dir.path(), &["completions", "fish"]);
+    assert!(
+        run.stdout.contains("complete -c lettrine"),
+        "{}",
+        run.stdout
+    );
+    let run = lettrine(dir.path(), &["man"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains(".TH lettrine 1"));
+    assert!(
+        run.stdout
+            .contains("Compile versioned Fluent message packs")
+    );
+}

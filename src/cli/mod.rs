@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use lettrine::Error;
 use lettrine::revision::Project;
@@ -43,6 +43,13 @@ enum Command {
     Packs,
     /// List the styles: embedded, and the project's own.
     Styles,
+    /// Print a shell completion script: `lettrine completions bash > …`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, in roff: `lettrine man > lettrine.1`.
+    Man,
 }
 
 pub fn main() -> ExitCode {
@@ -78,6 +85,21 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::New(args) => new::run(args, project),
         Command::Packs => list::packs(&project),
         Command::Styles => list::styles(&project),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "lettrine", &mut script);
+            stdout(&script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|source| Error::Write {
+                    path: "<stdout>".into(),
+                    source,
+                })?;
+            stdout(&page)
+        }
     }
 }
 
