@@ -102,6 +102,17 @@ impl Diagnostic {
     }
 }
 
+/// The candidate closest to `word`, for "did you mean" hints: at most two
+/// edits away, or a third of the candidate's length for long ones.
+pub fn closest<'a>(candidates: impl IntoIterator<Item = &'a str>, word: &str) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(c, word), c))
+        .filter(|(distance, c)| *distance <= 2.max(c.len() / 3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +125,12 @@ mod tests {
         // byte 15 is the closing quote: "é" is two bytes but one column.
         assert_eq!(file.line_col(15), (2, 9));
         assert_eq!(file.line_col(1000), (3, 1));
+    }
+
+    #[test]
+    fn closest_suggests_near_misses_only() {
+        let codes = ["custom-made", "in-store-purchase", "guarantee-expired"];
+        assert_eq!(closest(codes, "custommade"), Some("custom-made"));
+        assert_eq!(closest(codes, "buyers-remorse"), None);
     }
 }

@@ -10,7 +10,7 @@ pub use template::template;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Diagnostic, SourceFile, closest};
 use crate::error::{Error, Result};
 use crate::l10n::values::{DateValue, MoneyValue};
 use crate::pack::Pack;
@@ -263,8 +263,18 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn push(&mut self, code: &'static str, span: Range<usize>, message: String) -> &mut Diagnostic {
-        self.diagnostics
-            .push(Diagnostic::error(code, message).at(self.file, span));
+        let d = Diagnostic::error(code, message).at(self.file, span);
+        self.add(d)
+    }
+
+    /// A problem of the case as a whole: names the file, points nowhere.
+    fn push_in_file(&mut self, code: &'static str, message: String) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, message).in_file(self.file);
+        self.add(d)
+    }
+
+    fn add(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        self.diagnostics.push(d);
         self.diagnostics.last_mut().expect("just pushed")
     }
 
@@ -333,12 +343,7 @@ impl Validator<'_> {
                 }
                 acc
             });
-        let closest = siblings
-            .iter()
-            .map(|s| (strsim::damerau_levenshtein(s, &entry.key), s))
-            .filter(|(d, s)| *d <= 2.max(s.len() / 3))
-            .min_by_key(|(d, _)| *d)
-            .map(|(_, s)| s.clone());
+        let closest = closest(siblings.iter().map(String::as_str), &entry.key).map(str::to_owned);
         let place = if prefix.is_empty() {
             "at the top of a case".to_owned()
         } else {
@@ -456,17 +461,13 @@ impl Validator<'_> {
         } else {
             "value"
         };
-        let closest = allowed
-            .iter()
-            .map(|a| (strsim::damerau_levenshtein(a, value), a))
-            .filter(|(d, a)| *d <= 2.max(a.len() / 3))
-            .min_by_key(|(d, _)| *d);
+        let closest = closest(allowed.iter().map(String::as_str), value);
         let d = self.push(
             "case::unknown-code",
             span,
             format!("unknown {what} {value:?} in `{key}`"),
         );
-        if let Some((_, c)) = closest {
+        if let Some(c) = closest {
             d.hints.push(format!("did you mean \"{c}\"?"));
         }
         d.hints
@@ -522,11 +523,7 @@ impl Validator<'_> {
                     d.label = Some(format!("{table} needs `{leaf}`"));
                     d
                 }
-                _ => {
-                    self.diagnostics
-                        .push(Diagnostic::error("case::missing-field", message).in_file(self.file));
-                    self.diagnostics.last_mut().expect("just pushed")
-                }
+                _ => self.push_in_file("case::missing-field", message),
             };
             if !field.help.is_empty() {
                 d.hints.push(format!("{}: {}", field.key, field.help));
@@ -575,9 +572,7 @@ impl Validator<'_> {
                         "missing required field `{}`: it has no default for locale {locale}",
                         field.key
                     );
-                    self.diagnostics
-                        .push(Diagnostic::error("case::missing-field", message).in_file(self.file));
-                    let d = self.diagnostics.last_mut().expect("just pushed");
+                    let d = self.push_in_file("case::missing-field", message);
                     if !field.help.is_empty() {
                         d.hints.push(format!("{}: {}", field.key, field.help));
                     }
@@ -612,8 +607,7 @@ impl Validator<'_> {
                         "`{}` has no currency: `{currency_field}` is not set",
                         field.key
                     );
-                    self.diagnostics
-                        .push(Diagnostic::error("case::missing-field", message).in_file(self.file));
+                    self.push_in_file("case::missing-field", message);
                 }
             }
         }

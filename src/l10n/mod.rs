@@ -11,7 +11,7 @@ use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentError, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Diagnostic, SourceFile, closest};
 use values::INVALID_MARK;
 
 /// The scripts written right to left; only there does Fluent keep its
@@ -161,11 +161,7 @@ impl Messages {
             })) => {
                 let mut names: Vec<&str> = args.iter().map(|(k, _)| k).collect();
                 names.sort_unstable();
-                let closest = names
-                    .iter()
-                    .map(|n| (strsim::damerau_levenshtein(n, var), *n))
-                    .filter(|(d, n)| *d <= 2.max(n.len() / 3))
-                    .min_by_key(|(d, _)| *d);
+                let closest = closest(names.iter().copied(), var);
                 let mut d = self.located(
                     "fluent::missing-variable",
                     format!("message `{id}` in locale {locale} uses the variable ${var}, which this letter does not set"),
@@ -180,7 +176,7 @@ impl Messages {
                     }
                 }
                 d = d.label(format!("${var} is not set"));
-                if let Some((_, name)) = closest {
+                if let Some(name) = closest {
                     d = d.hint(format!("did you mean ${name}?"));
                 }
                 d.hint(format!(
