@@ -641,45 +641,53 @@ impl Checker<'_> {
                     Some(FieldKind::Enum { .. } | FieldKind::Text)
                 )
             {
-                problems.push(format!("the money field {:?} takes its currency from {currency_field:?}, which is not a text or enum field", field.key));
+                problems.push((&field.key, format!("the money field {:?} takes its currency from {currency_field:?}, which is not a text or enum field", field.key)));
             }
             if let Required::If { field: other, .. } = &field.required
                 && !matches!(find(other).map(|f| &f.kind), Some(FieldKind::Enum { .. }))
             {
-                problems.push(format!(
-                    "the field {:?} is required-if {other:?}, which is not an enum field",
-                    field.key
+                problems.push((
+                    &field.key,
+                    format!(
+                        "the field {:?} is required-if {other:?}, which is not an enum field",
+                        field.key
+                    ),
                 ));
             }
             if let Some(Default::From(other)) = &field.default
                 && find(other).is_none()
             {
-                problems.push(format!(
-                    "the field {:?} defaults from an unknown field {other:?}",
-                    field.key
+                problems.push((
+                    &field.key,
+                    format!(
+                        "the field {:?} defaults from an unknown field {other:?}",
+                        field.key
+                    ),
                 ));
             }
             if let Some(parent) = field.parent()
                 && let Some(p) = find(parent)
                 && p.kind != FieldKind::Group
             {
-                problems.push(format!(
-                    "the field {:?} is inside {parent:?}, which is not a group",
-                    field.key
+                problems.push((
+                    &field.key,
+                    format!(
+                        "the field {:?} is inside {parent:?}, which is not a group",
+                        field.key
+                    ),
                 ));
             }
         }
-        for problem in problems {
-            let span = find_key_span(file, &problem);
+        for (key, problem) in problems {
+            let span = key_span(file, key);
             self.diagnostics
                 .push(Diagnostic::error("pack::field", problem).at(file, span));
         }
     }
 }
 
-/// The span of the first field key quoted in `problem`, for pointing at it.
-fn find_key_span(file: &SourceFile, problem: &str) -> std::ops::Range<usize> {
-    let key = problem.split('"').nth(1).unwrap_or_default();
+/// The span of the `key = "…"` line declaring field `key`.
+fn key_span(file: &SourceFile, key: &str) -> std::ops::Range<usize> {
     let needle = format!("key = \"{key}\"");
     file.text
         .find(&needle)
