@@ -49,6 +49,8 @@ pub struct LocaleFormatters {
     locale: Locale,
     language: String,
     decimal: DecimalFormatter,
+    /// For `NUMBER(…, useGrouping: "false")`.
+    ungrouped: DecimalFormatter,
     full: FixedCalendarDateTimeFormatter<Gregorian, YMDE>,
     long: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
     medium: FixedCalendarDateTimeFormatter<Gregorian, YMD>,
@@ -86,6 +88,8 @@ impl LocaleFormatters {
         Ok(Self {
             language: locale.id.language.as_str().to_owned(),
             decimal: DecimalFormatter::try_new(prefs, DecimalFormatterOptions::default())
+                .map_err(|e| err(&e))?,
+            ungrouped: DecimalFormatter::try_new(prefs, GroupingStrategy::Never.into())
                 .map_err(|e| err(&e))?,
             full: FixedCalendarDateTimeFormatter::try_new(date_prefs, YMDE::long())
                 .map_err(|e| err(&e))?,
@@ -158,16 +162,12 @@ impl LocaleFormatters {
         if let Some(min) = options.minimum_fraction_digits {
             decimal.pad_end(-(min.min(20) as i16));
         }
-        let text = if options.use_grouping {
-            self.decimal.format(&decimal).to_string()
+        let formatter = if options.use_grouping {
+            &self.decimal
         } else {
-            let prefs = (&self.locale).into();
-            let options = DecimalFormatterOptions::from(GroupingStrategy::Never);
-            DecimalFormatter::try_new(prefs, options)
-                .map_err(|e| e.to_string())?
-                .format(&decimal)
-                .to_string()
+            &self.ungrouped
         };
+        let text = formatter.format(&decimal).to_string();
         Ok(match options.style {
             FluentNumberStyle::Percent => percent(&self.language, &text),
             FluentNumberStyle::Currency => match &options.currency {
@@ -399,6 +399,8 @@ mod tests {
         assert_eq!(f.number(&n).unwrap(), "1\u{202F}234\u{202F}567,891");
         n.options.maximum_fraction_digits = Some(2);
         assert_eq!(f.number(&n).unwrap(), "1\u{202F}234\u{202F}567,89");
+        n.options.use_grouping = false;
+        assert_eq!(f.number(&n).unwrap(), "1234567,89");
         let mut p = FluentNumber::new(0.15, Default::default());
         p.options.style = FluentNumberStyle::Percent;
         assert_eq!(f.number(&p).unwrap(), "15\u{202F}%");
