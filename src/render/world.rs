@@ -146,10 +146,7 @@ impl World for LetterWorld<'_> {
         if id == self.style.letter {
             return Ok(self.letter.clone());
         }
-        match self.style.cached_source(id) {
-            Ok(source) => Ok(Bytes::from_string(source.text().to_owned())),
-            Err(_) => self.style.cached_file(id),
-        }
+        self.style.cached_file(id)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
