@@ -50,6 +50,22 @@ impl DateValue {
         self.year >= 1 && (1..=days).contains(&self.day)
     }
 
+    /// Days since 1970-01-01 (proleptic Gregorian), to count days between
+    /// two dates.
+    pub fn day_number(&self) -> i64 {
+        // Shift the year to start in March, so the leap day comes last.
+        let (y, m) = if self.month <= 2 {
+            (i64::from(self.year) - 1, i64::from(self.month) + 9)
+        } else {
+            (i64::from(self.year), i64::from(self.month) - 3)
+        };
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * m + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -176,6 +192,20 @@ mod tests {
         ] {
             assert_eq!(DateValue::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn day_numbers_count_calendar_days() {
+        let day = |s: &str| DateValue::parse(s).map(|d| d.day_number());
+        assert_eq!(day("1970-01-01"), Some(0));
+        assert_eq!(day("2000-03-01"), Some(11_017));
+        let between = |a: &str, b: &str| day(b).zip(day(a)).map(|(b, a)| b - a);
+        assert_eq!(between("2026-10-01", "2026-11-02"), Some(32));
+        assert_eq!(between("2028-02-28", "2028-03-01"), Some(2));
+        assert_eq!(between("2026-02-28", "2026-03-01"), Some(1));
+        assert_eq!(between("2026-12-31", "2027-01-01"), Some(1));
+        assert_eq!(between("2027-01-01", "2026-12-31"), Some(-1));
+        assert_eq!(between("1900-02-28", "1900-03-01"), Some(1));
     }
 
     #[test]

@@ -11,12 +11,14 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
 use crate::l10n::values::compare_decimals;
-use crate::pack::{Condition, ENCLOSURES_FIELD, Pack, ReviewTrigger, field::variable_name};
+use crate::pack::{
+    Condition, DerivedRule, ENCLOSURES_FIELD, Pack, ReviewTrigger, field::variable_name,
+};
 
 /// Builds the Letter for `case`, written with `pack` in `messages`' locale
 /// and laid out by `style`.
 pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> Result<Letter> {
-    let args = arguments(case);
+    let args = arguments(pack, case);
     let mut errors = Vec::new();
     let mut block = |id: &str, args: &FluentArgs| -> Block {
         let text = messages.format(id, args).unwrap_or_else(|d| {
@@ -79,7 +81,7 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
             }
             Some(list) => {
                 for item in case.list(list) {
-                    let mut item_args = arguments(case);
+                    let mut item_args = arguments(pack, case);
                     if let Some(reason) = pack.reasons.get(item).filter(|_| list == REASONS_FIELD) {
                         let jurisdiction = case.text("jurisdiction").unwrap_or_default();
                         if let Some(article) = reason.legal.get(&jurisdiction) {
@@ -164,9 +166,9 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
     })
 }
 
-/// The Fluent arguments of a case: each field under its variable name, and
-/// `<list>-count` for each list.
-fn arguments(case: &Case) -> FluentArgs<'static> {
+/// The Fluent arguments of a case: each field under its variable name,
+/// `<list>-count` for each list, and the pack's derived numbers.
+fn arguments(pack: &Pack, case: &Case) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     for (key, value) in &case.values {
         if matches!(key.as_str(), "pack" | "locale" | "style") {
@@ -180,6 +182,18 @@ fn arguments(case: &Case) -> FluentArgs<'static> {
             CaseValue::Number(n) => args.set(name, *n),
             CaseValue::List(items) => args.set(format!("{name}-count"), items.len()),
             CaseValue::Group => {}
+        }
+    }
+    for derived in &pack.derived {
+        match &derived.rule {
+            DerivedRule::DaysBetween { from, to } => {
+                if let (Some(CaseValue::Date(a)), Some(CaseValue::Date(b))) =
+                    (case.values.get(from), case.values.get(to))
+                {
+                    let days = b.day_number() - a.day_number();
+                    args.set(variable_name(&derived.key), days);
+                }
+            }
         }
     }
     args

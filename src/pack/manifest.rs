@@ -27,6 +27,17 @@ pub struct RawManifest {
     pub reasons: BTreeMap<Spanned<String>, RawReason>,
     #[serde(default)]
     pub review: Vec<RawReview>,
+    #[serde(default)]
+    pub derived: Vec<RawDerived>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawDerived {
+    pub key: Spanned<String>,
+    pub days_between: Spanned<Vec<String>>,
+    #[serde(default)]
+    pub help: String,
 }
 
 #[derive(Debug, Deserialize)]

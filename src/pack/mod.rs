@@ -45,6 +45,8 @@ pub struct Pack {
     pub sections: Vec<Section>,
     pub reasons: BTreeMap<String, Reason>,
     pub review: Vec<ReviewRule>,
+    /// Numbers worked out from the case, available to messages like fields.
+    pub derived: Vec<Derived>,
     /// The `.ftl` files of each locale.
     pub messages: BTreeMap<String, Vec<SourceFile>>,
     /// Where the pack was read from, for messages.
@@ -80,6 +82,23 @@ pub struct Reason {
     pub legal: BTreeMap<String, String>,
     /// Fields a case must set to use this reason.
     pub requires: Vec<String>,
+}
+
+/// A number the compiler works out from a case's fields, given to messages
+/// under the variable of its key (`request.days-after-delivery` is
+/// `$request-days-after-delivery`).
+#[derive(Debug, Clone)]
+pub struct Derived {
+    pub key: String,
+    pub help: String,
+    pub rule: DerivedRule,
+}
+
+#[derive(Debug, Clone)]
+pub enum DerivedRule {
+    /// Whole days from the first date field to the second (negative when
+    /// the second comes first).
+    DaysBetween { from: String, to: String },
 }
 
 #[derive(Debug, Clone)]
@@ -473,6 +492,12 @@ impl Checker<'_> {
             });
         }
 
+        let derived = raw
+            .derived
+            .into_iter()
+            .filter_map(|d| self.derived(d, &fields))
+            .collect();
+
         let mut messages = BTreeMap::new();
         for locale in &locales {
             let files = ftl_files(located, locale)?;
@@ -501,8 +526,61 @@ impl Checker<'_> {
             sections,
             reasons,
             review,
+            derived,
             messages,
             origin: located.tree.display(&located.dir),
+        })
+    }
+
+    /// Checks a derived number: a key of its own, over two date fields.
+    fn derived(&mut self, raw: manifest::RawDerived, fields: &[Field]) -> Option<Derived> {
+        let key = raw.key.get_ref().clone();
+        let mut ok = true;
+        if !key.split('.').all(field::is_key_part) {
+            self.error(
+                "pack::field-key",
+                &raw.key,
+                format!("{key:?} is not a valid key"),
+            );
+            ok = false;
+        } else if fields
+            .iter()
+            .any(|f| f.key == key || f.variable() == field::variable_name(&key))
+        {
+            self.error(
+                "pack::duplicate-field",
+                &raw.key,
+                format!("the derived number {key:?} has the name (or variable) of a field"),
+            );
+            ok = false;
+        }
+        let [from, to] = raw.days_between.get_ref().as_slice() else {
+            self.error(
+                "pack::derived",
+                &raw.days_between,
+                "`days-between` takes two date fields: [\"from\", \"to\"]".to_owned(),
+            );
+            return None;
+        };
+        for name in [from, to] {
+            let kind = fields.iter().find(|f| &f.key == name).map(|f| &f.kind);
+            if !matches!(kind, Some(FieldKind::Date)) {
+                let what = if kind.is_some() { "not a date field" } else { "an unknown field" };
+                self.error(
+                    "pack::derived",
+                    &raw.days_between,
+                    format!("`days-between` names {name:?}, {what}"),
+                );
+                ok = false;
+            }
+        }
+        ok.then(|| Derived {
+            key,
+            help: raw.help,
+            rule: DerivedRule::DaysBetween {
+                from: from.clone(),
+                to: to.clone(),
+            },
         })
     }
 
