@@ -13,7 +13,8 @@ use crate::error::{Error, Result};
 use crate::l10n::Messages;
 use crate::letter::{self, Letter};
 use crate::pack::{Pack, text_file};
-use crate::render::{Renderer, Style, Typeset};
+use crate::profile::{self, Profile};
+use crate::render::{RenderOptions, Renderer, Style, Typeset};
 use crate::revision::{MAX_FILE_SIZE, Project};
 
 /// What the command line may override in a case.
@@ -21,6 +22,7 @@ use crate::revision::{MAX_FILE_SIZE, Project};
 pub struct Overrides {
     pub locale: Option<String>,
     pub style: Option<String>,
+    pub profile: Option<String>,
 }
 
 #[derive(Debug)]
@@ -30,6 +32,9 @@ pub struct Builder {
     packs: Mutex<HashMap<String, Arc<Pack>>>,
     messages: Mutex<HashMap<(String, String), Arc<Messages>>>,
     styles: Mutex<HashMap<String, Arc<Style>>>,
+    profiles: Mutex<HashMap<String, Arc<Profile>>>,
+    /// The default profile's name, per locale.
+    default_profiles: Mutex<HashMap<String, String>>,
 }
 
 impl Builder {
@@ -40,6 +45,8 @@ impl Builder {
             packs: Mutex::new(HashMap::new()),
             messages: Mutex::new(HashMap::new()),
             styles: Mutex::new(HashMap::new()),
+            profiles: Mutex::new(HashMap::new()),
+            default_profiles: Mutex::new(HashMap::new()),
         }
     }
 
@@ -112,6 +119,54 @@ impl Builder {
         Ok(style)
     }
 
+    /// The layout profile `name`, loaded once.
+    pub fn profile(&self, name: &str) -> Result<Arc<Profile>> {
+        if let Some(profile) = lock(&self.profiles).get(name) {
+            return Ok(profile.clone());
+        }
+        let located = self.project.profile(name).ok_or_else(|| {
+            let known: Vec<String> = self
+                .project
+                .profiles()
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect();
+            Error::usage(
+                format!("no profile named {name:?}"),
+                Some(format!("the profiles are: {}", known.join(", "))),
+            )
+        })?;
+        let profile = Arc::new(Profile::load(name, &located)?);
+        lock(&self.profiles).insert(name.to_owned(), profile.clone());
+        Ok(profile)
+    }
+
+    /// The profile a letter in `locale` gets when nothing names one.
+    pub fn default_profile(&self, locale: &str) -> Result<Arc<Profile>> {
+        if let Some(name) = lock(&self.default_profiles).get(locale).cloned() {
+            return self.profile(&name);
+        }
+        let all = self
+            .project
+            .profiles()
+            .into_iter()
+            .map(|(name, _)| self.profile(&name).map(|p| (*p).clone()))
+            .collect::<Result<Vec<_>>>()?;
+        let name = profile::default_for(&all, locale)?
+            .map(|p| p.name.clone())
+            .ok_or_else(|| {
+                Error::usage(
+                    format!("no layout profile is the default for locale {locale}"),
+                    Some(
+                        "name one with --profile, or add the locale (or \"*\") to a profile's default-for"
+                            .to_owned(),
+                    ),
+                )
+            })?;
+        lock(&self.default_profiles).insert(locale.to_owned(), name.clone());
+        self.profile(&name)
+    }
+
     /// Checks the case and assembles its Letter.
     pub fn letter(&self, case: &CaseFile, overrides: &Overrides) -> Result<Letter> {
         let pack = self.pack(&case.pack.id).map_err(|e| match e {
@@ -143,14 +198,28 @@ impl Builder {
                 .clone()
                 .unwrap_or_else(|| "classic".to_owned()),
         };
+        let profile = match (&overrides.profile, checked.text("profile")) {
+            (Some(name), _) => self.profile(name)?,
+            (None, Some(name)) => self.profile(&name).map_err(|e| match e {
+                // A profile named by the case is part of the input.
+                Error::Usage { message, hint } => {
+                    let mut d = Diagnostic::error("case::unknown-profile", message)
+                        .in_file(&case.file);
+                    d.hints.extend(hint);
+                    Error::invalid(d)
+                }
+                other => other,
+            })?,
+            (None, None) => self.default_profile(locale)?,
+        };
         let messages = self.messages(&pack, locale)?;
-        letter::assemble(&pack, &checked, &messages, &style)
+        letter::assemble(&pack, &checked, &messages, &style, &profile)
     }
 
     /// Typesets a Letter with its style.
-    pub fn typeset(&self, letter: &Letter) -> Result<Typeset> {
+    pub fn typeset(&self, letter: &Letter, options: &RenderOptions) -> Result<Typeset> {
         let style = self.style(&letter.style)?;
-        self.renderer.typeset(letter, &style)
+        self.renderer.typeset(letter, &style, options)
     }
 }
 

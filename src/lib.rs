@@ -12,6 +12,7 @@ pub mod error;
 pub mod l10n;
 pub mod letter;
 pub mod pack;
+pub mod profile;
 pub mod render;
 pub mod revision;
 

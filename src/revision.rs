@@ -222,13 +222,45 @@ impl Project {
             .chain(std::iter::once(self.embedded.clone() as Arc<dyn Tree>))
     }
 
+    /// The first tree, local before embedded, holding the file `path`.
+    fn holding(&self, path: &RelPath) -> Option<Arc<dyn Tree>> {
+        self.trees()
+            .find(|tree| matches!(tree.read(path), Ok(Some(_))))
+    }
+
     /// The tree holding `packs/<id>/pack.toml`.
     pub fn pack(&self, id: &str) -> Option<Located> {
         let dir = RelPath::new("packs")?.join(id)?;
-        let manifest = dir.join("pack.toml")?;
-        self.trees()
-            .find(|tree| matches!(tree.read(&manifest), Ok(Some(_))))
-            .map(|tree| Located { tree, dir })
+        let tree = self.holding(&dir.join("pack.toml")?)?;
+        Some(Located { tree, dir })
+    }
+
+    /// The tree holding `profiles/<name>.toml`.
+    pub fn profile(&self, name: &str) -> Option<Located> {
+        let dir = RelPath::new("profiles")?;
+        let tree = self.holding(&dir.join(&format!("{name}.toml"))?)?;
+        Some(Located { tree, dir })
+    }
+
+    /// Reads a file the project's data names (a sender file, a logo),
+    /// given relative to the project folder: the project's own file, else
+    /// the embedded one. Paths that leave the project are refused.
+    pub fn read(&self, path: &str) -> io::Result<(String, Vec<u8>)> {
+        let rel = RelPath::new(path).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!("{path:?} leaves the project folder; give a path inside it, like senders/logo.svg"),
+            )
+        })?;
+        for tree in self.trees() {
+            if let Some(bytes) = tree.read(&rel)? {
+                return Ok((tree.display(&rel), bytes));
+            }
+        }
+        Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("{path} is neither in the project folder nor embedded"),
+        ))
     }
 
     /// The tree holding `styles/<name>.typ`. A project's style gets a tree
@@ -259,6 +291,13 @@ impl Project {
                 .and_then(|p| p.join("pack.toml"))
                 .is_some_and(|m| matches!(tree.read(&m), Ok(Some(_))))
                 .then(|| name.to_owned())
+        })
+    }
+
+    /// Every profile name with the origin it is taken from.
+    pub fn profiles(&self) -> Vec<(String, String)> {
+        self.listing("profiles", |_, name| {
+            name.strip_suffix(".toml").map(str::to_owned)
         })
     }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use lettrine::Error;
 use lettrine::builder::{Builder, Overrides};
-use lettrine::render::Output;
+use lettrine::render::{Output, RenderOptions};
 use lettrine::revision::Project;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,23 +60,47 @@ pub struct BuildArgs {
     /// Lay the letter out with this style instead of the case's.
     #[arg(long)]
     style: Option<String>,
+    /// Place the address field and marks by this layout profile (nf,
+    /// din-5008-a, din-5008-b, sn, it, or the project's own) instead of the
+    /// case's or the locale's default.
+    #[arg(long)]
+    profile: Option<String>,
+    /// Draw the envelope window, the address field's zones, the fold and
+    /// hole marks and the margins over the letter, to check the placement.
+    #[arg(long)]
+    debug_layout: bool,
     /// PNG resolution, in pixels per inch.
     #[arg(long, default_value_t = 144.0)]
     ppi: f64,
 }
 
 pub fn run(args: BuildArgs, project: Project) -> Result<(), Error> {
+    let builder = Builder::new(project);
+    build(&args, &builder).map(|_| ())
+}
+
+impl BuildArgs {
+    pub fn case(&self) -> &Path {
+        &self.case
+    }
+}
+
+/// Builds the letter once and writes it; returns where it went.
+pub fn build(args: &BuildArgs, builder: &Builder) -> Result<String, Error> {
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
         .unwrap_or(Format::Pdf);
-    let builder = Builder::new(project);
     let case = builder.read_case(&args.case)?;
     let overrides = Overrides {
         locale: args.locale.clone(),
         style: args.style.clone(),
+        profile: args.profile.clone(),
     };
     let letter = builder.letter(&case, &overrides)?;
+    let options = RenderOptions {
+        debug_layout: args.debug_layout,
+    };
     let bytes = match format {
         Format::Txt => letter.to_text().into_bytes(),
         Format::Json => {
@@ -92,7 +116,7 @@ pub fn run(args: BuildArgs, project: Project) -> Result<(), Error> {
                 Format::Svg => Output::Svg,
                 _ => Output::Pdf,
             };
-            builder.typeset(&letter)?.export(output)?
+            builder.typeset(&letter, &options)?.export(output)?
         }
     };
     let to_stdout = match &args.output {
@@ -100,7 +124,8 @@ pub fn run(args: BuildArgs, project: Project) -> Result<(), Error> {
         None => matches!(format, Format::Txt | Format::Json),
     };
     if to_stdout {
-        return super::stdout(&bytes);
+        super::stdout(&bytes)?;
+        return Ok("<stdout>".to_owned());
     }
     let path = args.output.clone().unwrap_or_else(|| {
         let stem = args
@@ -109,5 +134,6 @@ pub fn run(args: BuildArgs, project: Project) -> Result<(), Error> {
             .map_or_else(|| "letter".into(), |s| s.to_os_string());
         PathBuf::from(stem).with_extension(format.extension())
     });
-    super::write_atomic(&path, &bytes)
+    super::write_atomic(&path, &bytes)?;
+    Ok(path.display().to_string())
 }

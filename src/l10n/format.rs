@@ -326,6 +326,18 @@ pub(super) fn datetime_function<'a>(
     FluentValue::Custom(Box::new(DateValue { style, ..date }))
 }
 
+/// The digit one as the locale writes numbers (`1`, or `١` in Arabic):
+/// the style numbers pages with it.
+pub fn digit_one(locale: &str) -> String {
+    Locale::try_from_str(locale)
+        .ok()
+        .and_then(|l| DecimalFormatter::try_new((&l).into(), Default::default()).ok())
+        .map_or_else(
+            || "1".to_owned(),
+            |f| f.format(&Decimal::from(1)).to_string(),
+        )
+}
+
 /// Formats a value outside of a message (for tests and for `lettrine new`).
 pub fn format_money(locale: &str, amount: &str, currency: &str) -> Result<String, String> {
     let money = MoneyValue::parse(amount, currency)

@@ -24,6 +24,7 @@ pub struct Messages {
     language: String,
     bundle: FluentBundle<FluentResource>,
     files: Vec<SourceFile>,
+    digit_one: String,
 }
 
 impl std::fmt::Debug for Messages {
@@ -101,6 +102,7 @@ impl Messages {
             return Err(diagnostics);
         }
         Ok(Self {
+            digit_one: format::digit_one(locale),
             locale: locale.to_owned(),
             language,
             bundle,
@@ -110,6 +112,11 @@ impl Messages {
 
     pub fn locale(&self) -> &str {
         &self.locale
+    }
+
+    /// The digit one in the locale's digits, for page numbers.
+    pub fn digit_one(&self) -> &str {
+        &self.digit_one
     }
 
     pub fn has(&self, id: &str) -> bool {

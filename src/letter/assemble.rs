@@ -10,6 +10,7 @@ use crate::case::{Case, CaseValue, REASONS_FIELD};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
+use crate::profile::Profile;
 use crate::l10n::values::compare_decimals;
 use crate::pack::{
     Condition, DerivedRule, ENCLOSURES_FIELD, Pack, ReviewTrigger, field::variable_name,
@@ -17,7 +18,13 @@ use crate::pack::{
 
 /// Builds the Letter for `case`, written with `pack` in `messages`' locale
 /// and laid out by `style`.
-pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> Result<Letter> {
+pub fn assemble(
+    pack: &Pack,
+    case: &Case,
+    messages: &Messages,
+    style: &str,
+    profile: &Profile,
+) -> Result<Letter> {
     let args = arguments(pack, case);
     let mut errors = Vec::new();
     let mut block = |id: &str, args: &FluentArgs| -> Block {
@@ -39,6 +46,7 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
         subject: block("label-subject", &args).text,
         enclosures: block("label-enclosures", &args).text,
         page: block("label-page", &args).text,
+        numbering: messages.digit_one().to_owned(),
     };
     let references = pack
         .references
@@ -133,6 +141,7 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
         region: locale.region.map(|r| r.as_str().to_owned()),
         dir,
         style: style.to_owned(),
+        layout: profile.clone(),
         case_hash: format!("sha256:{:x}", Sha256::digest(case.file.text.as_bytes())),
         date: text("date"),
         sender: Party {
@@ -171,7 +180,7 @@ pub fn assemble(pack: &Pack, case: &Case, messages: &Messages, style: &str) -> R
 fn arguments(pack: &Pack, case: &Case) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     for (key, value) in &case.values {
-        if matches!(key.as_str(), "pack" | "locale" | "style") {
+        if matches!(key.as_str(), "pack" | "locale" | "style" | "profile") {
             continue;
         }
         let name = variable_name(key);

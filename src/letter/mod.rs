@@ -7,6 +7,8 @@ mod assemble;
 
 use serde::Serialize;
 
+use crate::profile::Profile;
+
 pub use assemble::assemble;
 
 /// Version of the Letter's JSON shape, for styles and tools that read it.
@@ -24,6 +26,8 @@ pub struct Letter {
     /// `ltr` or `rtl`.
     pub dir: &'static str,
     pub style: String,
+    /// The page geometry the style follows (see `profiles/`).
+    pub layout: Profile,
     /// SHA-256 of the case file's bytes.
     pub case_hash: String,
     /// The letter's date, `YYYY-MM-DD`; also the PDF's creation date.
@@ -95,6 +99,9 @@ pub struct Labels {
     pub subject: String,
     pub enclosures: String,
     pub page: String,
+    /// The digit one as the locale writes it: Typst's numbering pattern
+    /// for page numbers (`1`, `١`).
+    pub numbering: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,7 +137,8 @@ impl Letter {
         for r in &self.references {
             line(&format!("{} {}", r.label.text, r.value));
         }
-        line(&format!("{} {}", self.labels.subject, self.subject.text));
+        let subject = format!("{} {}", self.labels.subject, self.subject.text);
+        line(subject.trim_start());
         line("");
         line(&self.salutation.text);
         line("");

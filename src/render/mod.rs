@@ -10,7 +10,8 @@ use std::sync::Arc;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
-use typst::layout::Abs;
+use typst::text::Font;
+use typst::layout::{Abs, Frame, FrameItem, Transform};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -27,6 +28,14 @@ use world::{LetterWorld, Shared};
 /// `watch` uses the same age.
 const CACHE_MAX_AGE: usize = 10;
 
+/// Fonts shipped with lettrine besides Typst's own (Libertinus Serif, New
+/// Computer Modern, DejaVu Sans Mono): Noto Naskh Arabic for Arabic script.
+/// Licence: `fonts/OFL-NotoNaskhArabic.txt`.
+const FONTS: &[&[u8]] = &[
+    include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf"),
+];
+
 /// The output formats a letter is typeset to.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Output {
@@ -38,6 +47,13 @@ pub enum Output {
     Svg,
 }
 
+/// How to typeset, besides the letter itself.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RenderOptions {
+    /// Draw the layout profile's zones and marks over the letter.
+    pub debug_layout: bool,
+}
+
 /// A typeset letter: its pages, ready to export.
 #[derive(Debug)]
 pub struct Typeset {
@@ -46,9 +62,52 @@ pub struct Typeset {
     date: Option<Datetime>,
 }
 
+/// A run of text where the layout put it: page (from 0), the left end of
+/// its baseline, and the top of its capitals, in millimetres from the
+/// sheet's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedText {
+    pub page: usize,
+    pub text: String,
+    pub x: f64,
+    pub baseline: f64,
+    pub cap_top: f64,
+}
+
 impl Typeset {
     pub fn pages(&self) -> usize {
         self.document.pages().len()
+    }
+
+    /// Every run of text with its position, in layout order: what
+    /// `--debug-layout` and the profile tests check placements against.
+    pub fn placed_text(&self) -> Vec<PlacedText> {
+        fn walk(frame: &Frame, transform: Transform, page: usize, out: &mut Vec<PlacedText>) {
+            for (point, item) in frame.items() {
+                let here = transform.pre_concat(Transform::translate(point.x, point.y));
+                match item {
+                    FrameItem::Group(group) => {
+                        walk(&group.frame, here.pre_concat(group.transform), page, out);
+                    }
+                    FrameItem::Text(text) => {
+                        let cap = text.font.metrics().cap_height.at(text.size);
+                        out.push(PlacedText {
+                            page,
+                            text: text.text.to_string(),
+                            x: here.tx.to_mm(),
+                            baseline: here.ty.to_mm(),
+                            cap_top: (here.ty - cap).to_mm(),
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (index, page) in self.document.pages().iter().enumerate() {
+            walk(&page.frame, Transform::identity(), index, &mut out);
+        }
+        out
     }
 
     /// The exported bytes. PDFs are reproducible: their identifier comes
@@ -118,6 +177,12 @@ impl Renderer {
     pub fn new() -> Self {
         let mut fonts = typst_kit::fonts::FontStore::new();
         fonts.extend(typst_kit::fonts::embedded());
+        for data in FONTS {
+            fonts.extend(Font::iter(Bytes::new(*data)).map(|font| {
+                let info = font.info().clone();
+                (font, info)
+            }));
+        }
         Self {
             shared: Shared {
                 fonts,
@@ -133,12 +198,17 @@ impl Renderer {
 
     /// Typesets `letter` with `style`. Typst errors come back as
     /// diagnostics pointing into the style's files.
-    pub fn typeset(&self, letter: &Letter, style: &Style) -> Result<Typeset> {
+    pub fn typeset(
+        &self,
+        letter: &Letter,
+        style: &Style,
+        options: &RenderOptions,
+    ) -> Result<Typeset> {
         let date = parse_date(&letter.date);
         let world = LetterWorld {
             shared: &self.shared,
             style,
-            letter: Bytes::from_string(letter.to_json()),
+            letter: Bytes::from_string(world_json(letter, options)),
             today: date.unwrap_or_else(|| Datetime::from_ymd(1970, 1, 1).expect("a valid date")),
         };
         let result = typst::compile::<PagedDocument>(&world);
@@ -157,6 +227,19 @@ impl Renderer {
             date,
         })
     }
+}
+
+/// What the style reads as `/letter.json`: the Letter, plus a `render`
+/// object with the options of this run.
+fn world_json(letter: &Letter, options: &RenderOptions) -> String {
+    let mut value = serde_json::to_value(letter).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "render".to_owned(),
+            serde_json::json!({ "debug-layout": options.debug_layout }),
+        );
+    }
+    value.to_string()
 }
 
 fn parse_date(iso: &str) -> Option<Datetime> {
