@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use lettrine::builder::{Builder, Overrides};
 use lettrine::case::CaseFile;
 use lettrine::diagnostic::SourceFile;
-use lettrine::render::Output;
+use lettrine::render::{Output, RenderOptions};
 use lettrine::revision::Project;
 
 fn main() {
@@ -55,7 +55,7 @@ fn main() {
             .letter(case, &Overrides::default())
             .expect("the letter assembles");
         let pdf = builder
-            .typeset(&letter)
+            .typeset(&letter, &RenderOptions::default())
             .expect("the letter typesets")
             .export(Output::Pdf)
             .expect("exports");

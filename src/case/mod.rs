@@ -177,7 +177,7 @@ impl CaseFile {
                 .hint(format!("the pack is read from {}", pack.origin)),
             );
         }
-        if !pack.locales.iter().any(|l| l == locale) {
+        if pack.resolve_locale(locale).is_none() {
             let span = root_entry_span(&self.root, "locale");
             v.diagnostics.push(
                 Diagnostic::error(
@@ -185,7 +185,10 @@ impl CaseFile {
                     format!("the pack {} has no locale {locale:?}", pack.id),
                 )
                 .at(&self.file, span)
-                .hint(format!("the locales are {}", quoted_list(&pack.locales))),
+                .hint(format!(
+                    "the locales are {}; a regional variant of one (fr-CH, de-AT) uses its language's messages",
+                    quoted_list(&pack.locales)
+                )),
             );
             // Defaults depend on the locale: checking further would only add noise.
             return Err(Error::Invalid(v.diagnostics));

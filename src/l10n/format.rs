@@ -417,4 +417,23 @@ mod tests {
         p.options.style = FluentNumberStyle::Percent;
         assert_eq!(f.number(&p).unwrap(), "15\u{202F}%");
     }
+
+    /// Regional locales format by their region's CLDR data (ICU4X's
+    /// compiled data, locked here so a data update shows up as a change).
+    #[test]
+    fn regions_and_scripts_format_by_cldr() {
+        let money = |l: &str, c: &str| format_money(l, "1234.56", c).unwrap();
+        assert_eq!(money("de", "EUR"), "1.234,56\u{a0}€");
+        assert_eq!(money("de-CH", "CHF"), "CHF\u{a0}1'234.56");
+        assert_eq!(money("fr-CH", "CHF"), "1'234,56\u{a0}CHF");
+        assert_eq!(money("it-CH", "CHF"), "CHF\u{a0}1234.56");
+        assert_eq!(money("fr-BE", "EUR"), "1\u{202f}234,56\u{a0}€");
+        assert_eq!(money("es", "EUR"), "1234,56\u{a0}€");
+        // Arabic: CLDR's `ar` writes Latin digits, with a right-to-left mark
+        // before the amount; `ar-EG` writes Arabic-Indic digits.
+        assert_eq!(money("ar", "EUR"), "\u{200f}1,234.56\u{a0}€");
+        assert_eq!(money("ar-EG", "EUR"), "\u{200f}١٬٢٣٤٫٥٦\u{a0}€");
+        assert_eq!(digit_one("ar-EG"), "١");
+        assert_eq!(digit_one("fr"), "1");
+    }
 }

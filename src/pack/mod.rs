@@ -150,9 +150,27 @@ impl Pack {
         self.fields.iter().find(|f| f.key == key)
     }
 
-    /// The messages of `locale`, parsed.
+    /// The pack locale whose messages a letter in `locale` is written
+    /// with: the locale itself when the pack has it, else its language
+    /// (`fr-CH` falls back to `fr`). Formatting still follows `locale`.
+    pub fn resolve_locale(&self, locale: &str) -> Option<&str> {
+        let id: unic_langid::LanguageIdentifier = locale.parse().ok()?;
+        let language = id.language.as_str();
+        self.locales
+            .iter()
+            .find(|l| *l == locale)
+            .or_else(|| self.locales.iter().find(|l| *l == language))
+            .map(String::as_str)
+    }
+
+    /// The messages a letter in `locale` is written with, parsed, and
+    /// formatted by `locale`'s conventions.
     pub fn messages(&self, locale: &str) -> Result<Messages> {
-        let files = self.messages.get(locale).cloned().unwrap_or_default();
+        let files = self
+            .resolve_locale(locale)
+            .and_then(|l| self.messages.get(l))
+            .cloned()
+            .unwrap_or_default();
         Messages::new(locale, files).map_err(Error::Invalid)
     }
 }
