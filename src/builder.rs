@@ -11,7 +11,7 @@ use crate::case::CaseFile;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
-use crate::letter::{self, Letter};
+use crate::letter::{self, Letter, Logo, LogoFormat};
 use crate::pack::{Pack, text_file};
 use crate::profile::{self, Profile};
 use crate::render::{RenderOptions, Renderer, Style, Typeset};
@@ -72,7 +72,55 @@ impl Builder {
             )));
         }
         let bytes = std::fs::read(path).map_err(read_error)?;
-        CaseFile::parse(text_file(name, bytes)?)
+        let mut case = CaseFile::parse(text_file(name, bytes)?)?;
+        for request in case.include_requests() {
+            let (display, bytes) = self.project.read(&request.path).map_err(|e| {
+                Error::invalid(
+                    Diagnostic::error(
+                        "case::include",
+                        format!("cannot read the {} file {:?}: {e}", request.key, request.path),
+                    )
+                    .at(&case.file, request.span.clone())
+                    .hint("paths in a case are relative to the project folder (--project, default: the current folder)"),
+                )
+            })?;
+            case.attach(&request, text_file(display, bytes)?)?;
+        }
+        Ok(case)
+    }
+
+    /// Reads the logo a case names, through the project (so never from
+    /// outside it), and checks it is a PNG or an SVG image.
+    fn logo(&self, path: &str, case: &CaseFile) -> Result<Logo> {
+        let problem = |message: String| {
+            Error::invalid(
+                Diagnostic::error("case::logo", message)
+                    .in_file(&case.file)
+                    .hint("a logo is a .png or .svg file inside the project folder, like senders/logo.svg"),
+            )
+        };
+        let (display, bytes) = self
+            .project
+            .read(path)
+            .map_err(|e| problem(format!("cannot read the logo {path:?}: {e}")))?;
+        let lower = path.to_ascii_lowercase();
+        let format = if lower.ends_with(".png") {
+            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+                return Err(problem(format!("the logo {display} is not a PNG image")));
+            }
+            LogoFormat::Png
+        } else if lower.ends_with(".svg") {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
+            if !head.contains("<svg") {
+                return Err(problem(format!("the logo {display} is not an SVG image")));
+            }
+            LogoFormat::Svg
+        } else {
+            return Err(problem(format!(
+                "the logo {display} is neither a .png nor a .svg file"
+            )));
+        };
+        Ok(Logo::new(display, format, bytes))
     }
 
     /// The pack `id`, loaded once.
@@ -213,7 +261,11 @@ impl Builder {
             (None, None) => self.default_profile(locale)?,
         };
         let messages = self.messages(&pack, locale)?;
-        letter::assemble(&pack, &checked, &messages, &style, &profile)
+        let mut letter = letter::assemble(&pack, &checked, &messages, &style, &profile)?;
+        if let Some(path) = checked.text("sender.logo") {
+            letter.sender.logo = Some(self.logo(&path, case)?);
+        }
+        Ok(letter)
     }
 
     /// Typesets a Letter with its style.

@@ -20,6 +20,10 @@ use node::{Entry, Node, Value};
 /// The list field whose codes are the pack's `[reasons]`.
 pub const REASONS_FIELD: &str = "reasons";
 
+/// Tables a case may give as the path of a file of their own, so that a
+/// company writes its sender profile once: `sender = "senders/acme.toml"`.
+pub const INCLUDABLE: &[&str] = &["sender"];
+
 /// A case file, parsed but not yet checked against a pack.
 #[derive(Debug, Clone)]
 pub struct CaseFile {
@@ -28,6 +32,25 @@ pub struct CaseFile {
     pub pack: PackRef,
     pub locale: String,
     pub style: Option<String>,
+    /// The files given in place of tables, once read (see [`INCLUDABLE`]).
+    includes: Vec<Include>,
+}
+
+/// A table read from its own file.
+#[derive(Debug, Clone)]
+struct Include {
+    key: String,
+    file: SourceFile,
+    root: Node,
+}
+
+/// A table a case gives as a path: which table, the path, and where the
+/// path is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncludeRequest {
+    pub key: String,
+    pub path: String,
+    pub span: Range<usize>,
 }
 
 /// `pack = "id"` or `pack = "id@^1.2"`.
@@ -150,13 +173,58 @@ impl CaseFile {
             pack,
             locale,
             style,
+            includes: Vec::new(),
         })
+    }
+
+    /// The tables this case gives as paths of files to read.
+    pub fn include_requests(&self) -> Vec<IncludeRequest> {
+        let Value::Table(entries) = &self.root.value else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter(|e| INCLUDABLE.contains(&e.key.as_str()))
+            .filter_map(|e| match &e.node.value {
+                Value::String(path) => Some(IncludeRequest {
+                    key: e.key.clone(),
+                    path: path.clone(),
+                    span: e.node.span.clone(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Attaches the file read for `request`: its table is checked as if it
+    /// were written in the case, with diagnostics pointing into it.
+    pub fn attach(&mut self, request: &IncludeRequest, file: SourceFile) -> Result<()> {
+        let root = if file.name.ends_with(".json") {
+            node::from_json(&file)?
+        } else {
+            node::from_toml(&file)?
+        };
+        if !matches!(root.value, Value::Table(_)) {
+            return Err(Diagnostic::error(
+                "case::include",
+                format!("{} must be a table of `{}` fields", file.name, request.key),
+            )
+            .at(&file, root.span.clone())
+            .into());
+        }
+        self.includes.push(Include {
+            key: request.key.clone(),
+            file,
+            root,
+        });
+        Ok(())
     }
 
     /// Checks the case against `pack`, with the letter written in `locale`.
     pub fn validate(&self, pack: &Pack, locale: &str) -> Result<Case> {
         let mut v = Validator {
             file: &self.file,
+            includes: &self.includes,
             pack,
             diagnostics: Vec::new(),
             values: BTreeMap::new(),
@@ -257,6 +325,7 @@ fn root_entry_span(root: &Node, key: &str) -> Range<usize> {
 
 struct Validator<'a> {
     file: &'a SourceFile,
+    includes: &'a [Include],
     pack: &'a Pack,
     diagnostics: Vec<Diagnostic>,
     values: BTreeMap<String, CaseValue>,
@@ -305,6 +374,13 @@ impl Validator<'_> {
             }
             seen.push(&entry.key);
             self.present.insert(key.clone());
+            if prefix.is_empty()
+                && INCLUDABLE.contains(&key.as_str())
+                && let Value::String(path) = &entry.node.value
+            {
+                self.include(&key, path, entry);
+                continue;
+            }
             let field = self.pack.field(&key).cloned();
             match field {
                 Some(field) if field.kind != FieldKind::Group => self.value(&field, &entry.node),
@@ -323,6 +399,36 @@ impl Validator<'_> {
                     }
                 },
                 _ => self.unknown(&key, prefix, entry),
+            }
+        }
+    }
+
+    /// A table given as the path of its own file: checks that file's table
+    /// in its place, pointing diagnostics into it.
+    fn include(&mut self, key: &str, path: &str, entry: &Entry) {
+        let includes = self.includes;
+        match includes.iter().find(|i| i.key == key) {
+            Some(Include {
+                file,
+                root:
+                    Node {
+                        value: Value::Table(inner),
+                        ..
+                    },
+                ..
+            }) => {
+                let case_file = std::mem::replace(&mut self.file, file);
+                self.table(inner, key);
+                self.file = case_file;
+            }
+            _ => {
+                self.push(
+                    "case::include",
+                    entry.node.span.clone(),
+                    format!("`{key}` names the file {path:?}, which was not read"),
+                )
+                .hints
+                .push(format!("write [{key}] with its fields, or build the case with `lettrine build`"));
             }
         }
     }

@@ -150,6 +150,7 @@ pub fn assemble(
             email: optional("sender.email"),
             phone: optional("sender.phone"),
             legal: optional("sender.legal"),
+            logo: None,
         },
         recipient: Party {
             name: text("recipient.name"),
@@ -157,6 +158,7 @@ pub fn assemble(
             email: None,
             phone: None,
             legal: None,
+            logo: None,
         },
         date_line,
         references,

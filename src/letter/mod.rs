@@ -5,7 +5,10 @@
 
 mod assemble;
 
+use std::sync::Arc;
+
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 
 use crate::profile::Profile;
 
@@ -61,7 +64,49 @@ pub struct Party {
     pub phone: Option<String>,
     /// The legal line of a company (registration, capital).
     pub legal: Option<String>,
+    /// The company's logo, for the letterhead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub logo: Option<Logo>,
 }
+
+/// An image for the letterhead. The style reads it at the virtual path
+/// `file` (`/letter-logo.png` or `/letter-logo.svg`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Logo {
+    /// Where it was read from, for people.
+    pub path: String,
+    pub format: LogoFormat,
+    pub file: &'static str,
+    pub sha256: String,
+    #[serde(skip)]
+    pub bytes: Arc<[u8]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogoFormat {
+    Png,
+    Svg,
+}
+
+impl Logo {
+    pub fn new(path: String, format: LogoFormat, bytes: Vec<u8>) -> Self {
+        Self {
+            path,
+            format,
+            file: match format {
+                LogoFormat::Png => LOGO_PNG_PATH,
+                LogoFormat::Svg => LOGO_SVG_PATH,
+            },
+            sha256: format!("sha256:{:x}", Sha256::digest(&bytes)),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// The virtual paths a style reads the sender's logo at.
+pub const LOGO_PNG_PATH: &str = "/letter-logo.png";
+pub const LOGO_SVG_PATH: &str = "/letter-logo.svg";
 
 /// Text produced by one message.
 #[derive(Debug, Clone, PartialEq, Serialize)]

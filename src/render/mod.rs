@@ -209,6 +209,11 @@ impl Renderer {
             shared: &self.shared,
             style,
             letter: Bytes::from_string(world_json(letter, options)),
+            logo: letter
+                .sender
+                .logo
+                .as_ref()
+                .map(|logo| (logo.file, Bytes::new(logo.bytes.clone()))),
             today: date.unwrap_or_else(|| Datetime::from_ymd(1970, 1, 1).expect("a valid date")),
         };
         let result = typst::compile::<PagedDocument>(&world);

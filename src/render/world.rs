@@ -13,6 +13,7 @@ use typst::utils::LazyHash;
 use typst::{Library, World};
 use typst_kit::fonts::FontStore;
 
+use crate::letter::{LOGO_PNG_PATH, LOGO_SVG_PATH};
 use crate::revision::{RelPath, Tree};
 
 /// The virtual path where a style finds the letter: `json("/letter.json")`.
@@ -27,6 +28,8 @@ pub struct Style {
     root: RelPath,
     main: FileId,
     letter: FileId,
+    logo_png: FileId,
+    logo_svg: FileId,
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
 }
@@ -43,6 +46,8 @@ impl Style {
             name: name.to_owned(),
             main: project_file(&format!("/{name}.typ")),
             letter: project_file(LETTER_PATH),
+            logo_png: project_file(LOGO_PNG_PATH),
+            logo_svg: project_file(LOGO_SVG_PATH),
             tree,
             root,
             sources: Mutex::new(HashMap::new()),
@@ -119,6 +124,8 @@ pub struct LetterWorld<'a> {
     pub shared: &'a Shared,
     pub style: &'a Style,
     pub letter: Bytes,
+    /// The sender's logo, at its virtual path.
+    pub logo: Option<(&'static str, Bytes)>,
     pub today: Datetime,
 }
 
@@ -136,7 +143,7 @@ impl World for LetterWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.style.letter {
+        if [self.style.letter, self.style.logo_png, self.style.logo_svg].contains(&id) {
             return Err(FileError::NotSource);
         }
         self.style.cached_source(id)
@@ -145,6 +152,12 @@ impl World for LetterWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == self.style.letter {
             return Ok(self.letter.clone());
+        }
+        if id == self.style.logo_png || id == self.style.logo_svg {
+            return match &self.logo {
+                Some((path, bytes)) if id.vpath().get_with_slash() == *path => Ok(bytes.clone()),
+                _ => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
+            };
         }
         self.style.cached_file(id)
     }
