@@ -54,6 +54,16 @@ impl Builder {
         &self.project
     }
 
+    /// Drops every loaded pack, style and profile, so the next letter reads
+    /// them again (`lettrine watch`). Fonts and the Typst library stay.
+    pub fn forget(&self) {
+        lock(&self.packs).clear();
+        lock(&self.messages).clear();
+        lock(&self.styles).clear();
+        lock(&self.profiles).clear();
+        lock(&self.default_profiles).clear();
+    }
+
     /// Reads and parses a case file from disk.
     pub fn read_case(&self, path: &Path) -> Result<CaseFile> {
         let name = path.display().to_string();

@@ -208,6 +208,11 @@ impl Project {
         })
     }
 
+    /// The project folder on disk, if there is one.
+    pub fn root(&self) -> Option<&Path> {
+        self.local.as_deref().map(DirTree::root)
+    }
+
     pub fn embedded_only() -> Self {
         Self {
             local: None,

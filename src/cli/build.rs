@@ -83,14 +83,34 @@ impl BuildArgs {
     pub fn case(&self) -> &Path {
         &self.case
     }
+
+    fn format(&self) -> Format {
+        self.format
+            .or_else(|| self.output.as_deref().and_then(Format::from_path))
+            .unwrap_or(Format::Pdf)
+    }
+
+    /// The file the letter is written to; `None` for standard output.
+    pub fn output(&self) -> Option<PathBuf> {
+        let format = self.format();
+        match &self.output {
+            Some(path) if path.as_os_str() == "-" => None,
+            Some(path) => Some(path.clone()),
+            None if matches!(format, Format::Txt | Format::Json) => None,
+            None => {
+                let stem = self
+                    .case
+                    .file_stem()
+                    .map_or_else(|| "letter".into(), |s| s.to_os_string());
+                Some(PathBuf::from(stem).with_extension(format.extension()))
+            }
+        }
+    }
 }
 
 /// Builds the letter once and writes it; returns where it went.
 pub fn build(args: &BuildArgs, builder: &Builder) -> Result<String, Error> {
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(Format::from_path))
-        .unwrap_or(Format::Pdf);
+    let format = args.format();
     let case = builder.read_case(&args.case)?;
     let overrides = Overrides {
         locale: args.locale.clone(),
@@ -119,21 +139,14 @@ pub fn build(args: &BuildArgs, builder: &Builder) -> Result<String, Error> {
             builder.typeset(&letter, &options)?.export(output)?
         }
     };
-    let to_stdout = match &args.output {
-        Some(path) => path.as_os_str() == "-",
-        None => matches!(format, Format::Txt | Format::Json),
-    };
-    if to_stdout {
-        super::stdout(&bytes)?;
-        return Ok("<stdout>".to_owned());
+    match args.output() {
+        None => {
+            super::stdout(&bytes)?;
+            Ok("<stdout>".to_owned())
+        }
+        Some(path) => {
+            super::write_atomic(&path, &bytes)?;
+            Ok(path.display().to_string())
+        }
     }
-    let path = args.output.clone().unwrap_or_else(|| {
-        let stem = args
-            .case
-            .file_stem()
-            .map_or_else(|| "letter".into(), |s| s.to_os_string());
-        PathBuf::from(stem).with_extension(format.extension())
-    });
-    super::write_atomic(&path, &bytes)?;
-    Ok(path.display().to_string())
 }

@@ -5,6 +5,7 @@ mod build;
 mod list;
 mod new;
 pub mod report;
+mod watch;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -37,12 +38,17 @@ pub struct Cli {
 enum Command {
     /// Build a letter from a case file (TOML or JSON).
     Build(build::BuildArgs),
+    /// Build a letter, then rebuild it on every change of the case, its pack,
+    /// style, profile or sender file, until Ctrl-C.
+    Watch(build::BuildArgs),
     /// Print a case file to fill in, from a pack's fields.
     New(new::NewArgs),
     /// List the packs: embedded, and the project's own.
     Packs,
     /// List the styles: embedded, and the project's own.
     Styles,
+    /// List the layout profiles, with the locales each is the default for.
+    Profiles,
     /// Print a shell completion script: `lettrine completions bash > …`.
     Completions {
         /// The shell to complete in.
@@ -82,9 +88,11 @@ fn run(cli: Cli) -> Result<(), Error> {
     let project = open_project(cli.project.as_deref())?;
     match cli.command {
         Command::Build(args) => build::run(args, project),
+        Command::Watch(args) => watch::run(args, project, cli.color.stderr()),
         Command::New(args) => new::run(args, project),
         Command::Packs => list::packs(&project),
         Command::Styles => list::styles(&project),
+        Command::Profiles => list::profiles(&project),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "lettrine", &mut script);
