@@ -458,12 +458,20 @@ impl Validator<'_> {
         } else {
             format!("in [{prefix}]")
         };
+        let pack = self.pack;
         let d = self.push(
             "case::unknown-key",
             entry.key_span.clone(),
             format!("unknown field `{key}`"),
         );
         d.label = Some("not a field of this pack".to_owned());
+        if let Some(derived) = pack.derived.iter().find(|d| d.key == key) {
+            let crate::pack::DerivedRule::DaysBetween { from, to } = &derived.rule;
+            d.hints.push(format!(
+                "`{key}` is worked out from `{from}` and `{to}`; a case cannot set it"
+            ));
+            return;
+        }
         if let Some(closest) = closest {
             d.hints.push(format!("did you mean `{closest}`?"));
         }
