@@ -114,6 +114,11 @@ impl Messages {
         &self.locale
     }
 
+    /// Whether the locale is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        RTL_LANGUAGES.contains(&self.language.as_str())
+    }
+
     /// The digit one in the locale's digits, for page numbers.
     pub fn digit_one(&self) -> &str {
         &self.digit_one

@@ -53,6 +53,7 @@ pub fn assemble(
         .iter()
         .filter_map(|r| {
             let value = case.text(&r.field)?;
+            let value = if messages.is_rtl() { isolate_ltr(value) } else { value };
             Some(Reference {
                 label: block(&r.label, &args),
                 field: r.field.clone(),
@@ -117,18 +118,18 @@ pub fn assemble(
         return Err(Error::Invalid(errors));
     }
 
-    let text = |key: &str| case.text(key).unwrap_or_default();
-    let optional = |key: &str| case.text(key).filter(|s| !s.is_empty());
-    let lines = |key: &str| case.list(key).to_vec();
     let locale: unic_langid::LanguageIdentifier = case.locale.parse().map_err(|_| {
         Diagnostic::error("case::locale", format!("{:?} is not a locale", case.locale))
     })?;
     let lang = locale.language.as_str().to_owned();
-    let dir = if locale.character_direction() == unic_langid::CharacterDirection::RTL {
-        "rtl"
-    } else {
-        "ltr"
-    };
+    let rtl = locale.character_direction() == unic_langid::CharacterDirection::RTL;
+    let dir = if rtl { "rtl" } else { "ltr" };
+    // Values printed outside messages (names, addresses, references) keep
+    // their own direction in a right-to-left letter.
+    let isolate = |s: String| if rtl { isolate_ltr(s) } else { s };
+    let text = |key: &str| isolate(case.text(key).unwrap_or_default());
+    let optional = |key: &str| case.text(key).filter(|s| !s.is_empty()).map(isolate);
+    let lines = |key: &str| case.list(key).iter().cloned().map(isolate).collect::<Vec<_>>();
 
     Ok(Letter {
         format: super::FORMAT_VERSION,
@@ -175,6 +176,23 @@ pub fn assemble(
         labels,
         review: review_notes(pack, case),
     })
+}
+
+/// Wraps `text` in a first-strong isolate (U+2068 … U+2069) unless it
+/// starts with right-to-left script: in a right-to-left letter, a Latin
+/// address line, an e-mail or a phone number then keeps its own order
+/// ("18 rue …", not "rue … 18"). Arabic text needs no mark.
+fn isolate_ltr(text: String) -> String {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let first_strong = text
+        .chars()
+        .map(bidi_class)
+        .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL));
+    if text.is_empty() || matches!(first_strong, Some(BidiClass::R | BidiClass::AL)) {
+        text
+    } else {
+        format!("\u{2068}{text}\u{2069}")
+    }
 }
 
 /// The Fluent arguments of a case: each field under its variable name,

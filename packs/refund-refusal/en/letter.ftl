@@ -71,13 +71,19 @@ decision =
 
 ## Reasons: one paragraph each, printed once per reason code of the case.
 ## Each cites its legal basis through { legal-citation }, which receives
-## $legal-article (from pack.toml) and $jurisdiction (FR or IT).
+## $legal-article (from pack.toml) and $jurisdiction (FR, IT, DE or ES).
 ## State facts neutrally; never blame the customer.
 
 # $order-delivery-date: when the goods were delivered. The 14-day period runs
 # from delivery; a request is in time if it is SENT within the period.
+# $request-date: when the request was sent.
+# $request-days-after-delivery (number, derived): whole days from delivery to
+# the request; plural categories one and other.
 reason-withdrawal-period-expired =
-    Under { legal-citation }, the right of withdrawal may be exercised within fourteen days of the day on which the goods are delivered. Your order was delivered on { DATETIME($order-delivery-date, dateStyle: "long") }, as agreed. What counts is the date on which a request is sent, not the date on which we receive it: yours was sent on { DATETIME($request-date, dateStyle: "long") }, after this period had ended. The right of withdrawal therefore no longer applies to this order.
+    Under { legal-citation }, the right of withdrawal may be exercised within fourteen days of the day on which the goods are delivered. Your order was delivered on { DATETIME($order-delivery-date, dateStyle: "long") }, as agreed. What counts is the date on which a request is sent, not the date on which we receive it: yours was sent on { DATETIME($request-date, dateStyle: "long") }, { $request-days-after-delivery ->
+        [one] { $request-days-after-delivery } day
+       *[other] { $request-days-after-delivery } days
+    } after delivery, when this period had already ended. The right of withdrawal therefore no longer applies to this order.
 
 # The statutory right of withdrawal covers distance and off-premises
 # contracts only, not purchases made in a shop.
@@ -113,36 +119,61 @@ reason-no-defect-found =
 reason-damage-after-delivery =
     On { DATETIME($inspection-date, dateStyle: "long") }, we carefully inspected the item you returned to us, { $order-item }. The inspection found damage that arose after its delivery on { DATETIME($order-delivery-date, dateStyle: "long") }, rather than a lack of conformity existing at the time of delivery; the inspection report is enclosed. Under { legal-citation }, the legal guarantee of conformity covers a lack of conformity that exists when the goods are delivered, and so does not extend to this damage.
 
-# The defect appeared more than two years after delivery. $request-date: when
-# the customer reported it.
+# The defect appeared after the legal guarantee period: two years from
+# delivery in FR, IT and DE, three years for goods in ES (since 2022).
+# $request-date: when the customer reported it. $jurisdiction: FR, IT, DE or ES.
 reason-guarantee-expired =
-    The item concerned, { $order-item }, was delivered to you on { DATETIME($order-delivery-date, dateStyle: "long") }. The defect you reported to us on { DATETIME($request-date, dateStyle: "long") } appeared more than two years after that date. Under { legal-citation }, the legal guarantee of conformity covers defects that appear within two years of delivery; we are therefore unable to deal with this defect under that guarantee.
+    The item concerned, { $order-item }, was delivered to you on { DATETIME($order-delivery-date, dateStyle: "long") }. The defect you reported to us on { DATETIME($request-date, dateStyle: "long") } appeared more than { $jurisdiction ->
+        [ES] three years
+        [DE] two years
+        [IT] two years
+       *[FR] two years
+    } after that date. Under { legal-citation }, the legal guarantee of conformity covers defects that appear within { $jurisdiction ->
+        [ES] three years
+        [DE] two years
+        [IT] two years
+       *[FR] two years
+    } of delivery; we are therefore unable to deal with this defect under that guarantee.
 
 # Used inside the reasons, after "Under", "of" or "within the meaning of".
-# $legal-article: the article, e.g. "L221-28, 3°" (FR) or
-# "59, comma 1, lettera c)" (IT). $jurisdiction: FR or IT, whose consumer
-# code the article belongs to.
+# $legal-article: the article, e.g. "L221-28, 3°" (FR),
+# "59, comma 1, lettera c)" (IT), "312g Abs. 2 Nr. 1" (DE, a section of the
+# BGB, written with §) or "103, letra c)" (ES). $jurisdiction: FR, IT, DE or
+# ES, whose law the article belongs to.
 legal-citation =
     { $jurisdiction ->
         [IT] Article { $legal-article } of the Italian Consumer Code (Codice del consumo)
+        [DE] § { $legal-article } of the German Civil Code (BGB)
+        [ES] Article { $legal-article } of the Spanish General Law for the Defence of Consumers and Users (TRLGDCU)
        *[FR] Article { $legal-article } of the French Consumer Code (Code de la consommation)
     }
 
 ## After the reasons.
 
 # Printed when a reason concerns the right of withdrawal: the legal guarantee
-# of conformity is a separate right and still applies.
+# of conformity is a separate right and still applies. $jurisdiction: FR, IT,
+# DE or ES; the guarantee lasts three years for goods in ES, two elsewhere.
 guarantee-reminder =
-    This decision concerns the right of withdrawal only. It does not affect the legal guarantee of conformity, which covers any lack of conformity that appears within two years of delivery, under { $jurisdiction ->
+    This decision concerns the right of withdrawal only. It does not affect the legal guarantee of conformity, which covers any lack of conformity that appears within { $jurisdiction ->
+        [ES] three years
+        [DE] two years
+        [IT] two years
+       *[FR] two years
+    } of delivery, under { $jurisdiction ->
         [IT] Articles 128 and following of the Italian Consumer Code (Codice del consumo)
+        [DE] §§ 434 and following of the German Civil Code (BGB)
+        [ES] Articles 114 and following of the Spanish General Law for the Defence of Consumers and Users (TRLGDCU)
        *[FR] Articles L217-3 and following of the French Consumer Code (Code de la consommation)
     }. Should a lack of conformity appear, please let us know and we will examine it under that guarantee.
 
 # Printed when the refusal rests on digital content already supplied: its
-# legal guarantee of conformity has its own articles.
+# legal guarantee of conformity has its own articles. $jurisdiction: FR, IT,
+# DE or ES.
 digital-guarantee-reminder =
     This decision concerns the right of withdrawal only. It does not affect the legal guarantee of conformity of digital content, under { $jurisdiction ->
         [IT] Articles 135-octies and following of the Italian Consumer Code (Codice del consumo)
+        [DE] §§ 327d and following of the German Civil Code (BGB)
+        [ES] Articles 114 and following of the Spanish General Law for the Defence of Consumers and Users (TRLGDCU)
        *[FR] Articles L224-25-12 and following of the French Consumer Code (Code de la consommation)
     }. Should the content not work as agreed, please let us know and we will put it right under that guarantee.
 

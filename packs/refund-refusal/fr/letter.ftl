@@ -71,14 +71,21 @@ decision =
 
 ## Motifs : un paragraphe chacun, imprimé une fois par motif retenu.
 ## { legal-citation } cite la base légale ; il reçoit $legal-article
-## (défini dans pack.toml) et $jurisdiction (FR ou IT) et commence par
+## (défini dans pack.toml) et $jurisdiction (FR, IT, DE ou ES) et commence par
 ## « l’article… » : l’employer après « par », « de », « au sens de »…
 ## Exposer les faits de façon neutre, sans jamais mettre le client en cause.
 
 # $order-delivery-date : date de livraison, point de départ du délai de
-# quatorze jours. Seule compte la date d’ENVOI de la demande.
+# quatorze jours. Seule compte la date d’ENVOI de la demande ($request-date).
+# $request-days-after-delivery (nombre, calculé) : jours écoulés entre la
+# livraison et l’envoi de la demande. Catégories du pluriel : one (0 et 1 :
+# « 1 jour »), many (grands nombres ronds : « 1 000 000 de jours »), other.
 reason-withdrawal-period-expired =
-    Le délai de rétractation de quatorze jours prévu par { legal-citation } court à compter de la réception du bien. Votre commande vous a été livrée, comme convenu, le { DATETIME($order-delivery-date, dateStyle: "long") }. Seule compte la date d’envoi de la demande, et non celle de sa réception : la vôtre nous a été adressée le { DATETIME($request-date, dateStyle: "long") }, après l’expiration de ce délai. Le droit de rétractation ne peut donc plus être exercé pour cette commande.
+    Le délai de rétractation de quatorze jours prévu par { legal-citation } court à compter de la réception du bien. Votre commande vous a été livrée, comme convenu, le { DATETIME($order-delivery-date, dateStyle: "long") }. Seule compte la date d’envoi de la demande, et non celle de sa réception : la vôtre nous a été adressée le { DATETIME($request-date, dateStyle: "long") }, soit { $request-days-after-delivery ->
+        [one] { $request-days-after-delivery } jour
+        [many] { $request-days-after-delivery } de jours
+       *[other] { $request-days-after-delivery } jours
+    } après la livraison, c’est-à-dire après l’expiration de ce délai. Le droit de rétractation ne peut donc plus être exercé pour cette commande.
 
 # Le droit légal de rétractation vise les contrats à distance et hors
 # établissement, non les achats effectués en magasin.
@@ -114,17 +121,32 @@ reason-no-defect-found =
 reason-damage-after-delivery =
     Le { DATETIME($inspection-date, dateStyle: "long") }, nous avons examiné avec soin le bien que vous nous avez retourné, { $order-item }. Cet examen a mis en évidence des dommages survenus après sa livraison, le { DATETIME($order-delivery-date, dateStyle: "long") }, et non un défaut de conformité existant au moment de celle-ci ; le rapport d’examen est joint à la présente lettre. Or la garantie légale de conformité prévue par { legal-citation } couvre les défauts de conformité existant lors de la délivrance du bien : ces dommages n’en relèvent donc pas.
 
-# Le défaut est apparu plus de deux ans après la livraison. $request-date :
-# date à laquelle le client nous l’a signalé.
+# Le défaut est apparu après la fin de la garantie légale : deux ans après la
+# livraison en France, en Italie et en Allemagne, trois ans pour les biens en
+# Espagne (depuis 2022). $request-date : date à laquelle le client nous l’a
+# signalé. $jurisdiction : FR, IT, DE ou ES.
 reason-guarantee-expired =
-    Le bien concerné, { $order-item }, vous a été livré le { DATETIME($order-delivery-date, dateStyle: "long") }. Le défaut que vous nous avez signalé le { DATETIME($request-date, dateStyle: "long") } est apparu plus de deux ans après cette livraison. Or la garantie légale de conformité prévue par { legal-citation } couvre les défauts de conformité qui apparaissent dans un délai de deux ans à compter de la délivrance du bien. Nous ne sommes donc pas en mesure de prendre en charge ce défaut à ce titre.
+    Le bien concerné, { $order-item }, vous a été livré le { DATETIME($order-delivery-date, dateStyle: "long") }. Le défaut que vous nous avez signalé le { DATETIME($request-date, dateStyle: "long") } est apparu plus de { $jurisdiction ->
+        [ES] trois ans
+        [DE] deux ans
+        [IT] deux ans
+       *[FR] deux ans
+    } après cette livraison. Or la garantie légale de conformité prévue par { legal-citation } couvre les défauts de conformité qui apparaissent dans un délai de { $jurisdiction ->
+        [ES] trois ans
+        [DE] deux ans
+        [IT] deux ans
+       *[FR] deux ans
+    } à compter de la délivrance du bien. Nous ne sommes donc pas en mesure de prendre en charge ce défaut à ce titre.
 
 # Utilisé dans les motifs. $legal-article : l’article, p. ex. « L221-28, 3° »
-# ou « 59, comma 1, lettera c) » ; $jurisdiction : FR ou IT, le code dont
-# relève l’article.
+# (FR), « 59, comma 1, lettera c) » (IT), « 312g Abs. 2 Nr. 1 » (DE, un
+# paragraphe du BGB) ou « 103, letra c) » (ES) ; $jurisdiction : FR, IT, DE
+# ou ES, le droit dont relève l’article.
 legal-citation =
     { $jurisdiction ->
         [IT] l’article { $legal-article } du Code de la consommation italien (Codice del consumo)
+        [DE] l’article { $legal-article } du Code civil allemand (BGB)
+        [ES] l’article { $legal-article } de la loi espagnole de protection des consommateurs (TRLGDCU)
        *[FR] l’article { $legal-article } du Code de la consommation
     }
 
@@ -132,17 +154,28 @@ legal-citation =
 
 # Imprimé lorsqu’un motif porte sur le droit de rétractation : la garantie
 # légale de conformité est un droit distinct, qui continue de s’appliquer.
+# $jurisdiction : FR, IT, DE ou ES (trois ans pour les biens en Espagne).
 guarantee-reminder =
-    Cette décision porte uniquement sur le droit de rétractation. Elle n’affecte en rien la garantie légale de conformité, qui couvre les défauts de conformité apparaissant dans un délai de deux ans à compter de la livraison, conformément { $jurisdiction ->
+    Cette décision porte uniquement sur le droit de rétractation. Elle n’affecte en rien la garantie légale de conformité, qui couvre les défauts de conformité apparaissant dans un délai de { $jurisdiction ->
+        [ES] trois ans
+        [DE] deux ans
+        [IT] deux ans
+       *[FR] deux ans
+    } à compter de la livraison, conformément { $jurisdiction ->
         [IT] aux articles 128 et suivants du Code de la consommation italien (Codice del consumo)
+        [DE] aux articles 434 et suivants du Code civil allemand (BGB)
+        [ES] aux articles 114 et suivants de la loi espagnole de protection des consommateurs (TRLGDCU)
        *[FR] aux articles L217-3 et suivants du Code de la consommation
     }. Si un défaut de conformité venait à apparaître, nous vous invitons à nous le signaler : nous l’examinerions dans le cadre de cette garantie.
 
 # Imprimé quand le refus porte sur un contenu numérique déjà fourni : sa
-# garantie légale de conformité relève d’autres articles.
+# garantie légale de conformité relève d’autres articles. $jurisdiction : FR,
+# IT, DE ou ES.
 digital-guarantee-reminder =
     Cette décision porte uniquement sur le droit de rétractation. Elle n’affecte en rien la garantie légale de conformité des contenus numériques, prévue { $jurisdiction ->
         [IT] aux articles 135-octies et suivants du Code de la consommation italien (Codice del consumo)
+        [DE] aux articles 327d et suivants du Code civil allemand (BGB)
+        [ES] aux articles 114 et suivants de la loi espagnole de protection des consommateurs (TRLGDCU)
        *[FR] aux articles L224-25-12 et suivants du Code de la consommation
     }. Si le contenu ne fonctionnait pas comme convenu, nous vous invitons à nous le signaler : nous y remédierions dans le cadre de cette garantie.
 

@@ -68,15 +68,22 @@ decision =
 
 ## Motivi: un paragrafo ciascuno, stampato una volta per ogni motivo scelto.
 ## { legal-citation } cita la base normativa; riceve $legal-article (da
-## pack.toml) e $jurisdiction (FR o IT) e comincia con «l’art.…»: usarlo
+## pack.toml) e $jurisdiction (FR, IT, DE o ES) e comincia con «l’art.…»: usarlo
 ## come soggetto («come prevede l’art. …») o dopo «secondo», mai dopo una
 ## preposizione articolata («dall’», «ai sensi dell’»).
 ## Esporre i fatti in modo neutro, senza mai attribuire colpe al cliente.
 
 # $order-delivery-date: data di consegna, da cui decorrono i quattordici
-# giorni. Fa fede la data di INVIO della richiesta.
+# giorni. Fa fede la data di INVIO della richiesta ($request-date).
+# $request-days-after-delivery (numero, calcolato): giorni trascorsi tra la
+# consegna e l’invio della richiesta. Categorie del plurale: one («1 giorno»),
+# many (grandi numeri tondi: «1.000.000 di giorni»), other.
 reason-withdrawal-period-expired =
-    Come prevede { legal-citation }, il diritto di recesso può essere esercitato entro quattordici giorni dalla consegna del bene. L’ordine Le è stato consegnato, come concordato, in data { DATETIME($order-delivery-date, dateStyle: "long") }. Ai fini del rispetto del termine fa fede la data di invio della richiesta, e non quella di ricezione: la Sua richiesta è stata inviata in data { DATETIME($request-date, dateStyle: "long") }, dopo la scadenza di tale termine. Il diritto di recesso non può pertanto più essere esercitato per questo ordine.
+    Come prevede { legal-citation }, il diritto di recesso può essere esercitato entro quattordici giorni dalla consegna del bene. L’ordine Le è stato consegnato, come concordato, in data { DATETIME($order-delivery-date, dateStyle: "long") }. Ai fini del rispetto del termine fa fede la data di invio della richiesta, e non quella di ricezione: la Sua richiesta è stata inviata in data { DATETIME($request-date, dateStyle: "long") }, ovvero { $request-days-after-delivery ->
+        [one] { $request-days-after-delivery } giorno
+        [many] { $request-days-after-delivery } di giorni
+       *[other] { $request-days-after-delivery } giorni
+    } dopo la consegna, quando tale termine era già scaduto. Il diritto di recesso non può pertanto più essere esercitato per questo ordine.
 
 # Il diritto di recesso riguarda i contratti a distanza e quelli negoziati
 # fuori dei locali commerciali, non gli acquisti in negozio.
@@ -112,35 +119,61 @@ reason-no-defect-found =
 reason-damage-after-delivery =
     In data { DATETIME($inspection-date, dateStyle: "long") }, abbiamo esaminato con cura il bene che ci ha restituito, { $order-item }. La verifica ha rilevato danni sopravvenuti dopo la consegna, avvenuta in data { DATETIME($order-delivery-date, dateStyle: "long") }, e non un difetto di conformità già esistente al momento della consegna; il relativo rapporto è allegato alla presente. Come prevede { legal-citation }, la garanzia legale copre i difetti di conformità esistenti al momento della consegna del bene: tali danni non rientrano pertanto nella garanzia.
 
-# Il difetto si è manifestato oltre due anni dopo la consegna. $request-date:
-# data in cui il cliente ce lo ha segnalato.
+# Il difetto si è manifestato dopo la scadenza della garanzia legale: due anni
+# dalla consegna in Italia, Francia e Germania, tre anni per i beni in Spagna
+# (dal 2022). $request-date: data in cui il cliente ce lo ha segnalato.
+# $jurisdiction: FR, IT, DE o ES.
 reason-guarantee-expired =
-    Il bene in questione, { $order-item }, Le è stato consegnato in data { DATETIME($order-delivery-date, dateStyle: "long") }. Il difetto che ci ha segnalato in data { DATETIME($request-date, dateStyle: "long") } si è manifestato oltre due anni dopo la consegna. Come prevede { legal-citation }, la garanzia legale di conformità copre i difetti che si manifestano entro due anni dalla consegna del bene: non ci è quindi possibile intervenire a tale titolo per questo difetto.
+    Il bene in questione, { $order-item }, Le è stato consegnato in data { DATETIME($order-delivery-date, dateStyle: "long") }. Il difetto che ci ha segnalato in data { DATETIME($request-date, dateStyle: "long") } si è manifestato oltre { $jurisdiction ->
+        [ES] tre anni
+        [DE] due anni
+        [FR] due anni
+       *[IT] due anni
+    } dopo la consegna. Come prevede { legal-citation }, la garanzia legale di conformità copre i difetti che si manifestano entro { $jurisdiction ->
+        [ES] tre anni
+        [DE] due anni
+        [FR] due anni
+       *[IT] due anni
+    } dalla consegna del bene: non ci è quindi possibile intervenire a tale titolo per questo difetto.
 
 # Usato nei motivi. $legal-article: l’articolo, ad es. «59, comma 1,
-# lettera c)» o «L221-28, 3°»; $jurisdiction: FR o IT, il codice a cui
-# appartiene l’articolo.
+# lettera c)» (IT), «L221-28, 3°» (FR), «312g Abs. 2 Nr. 1» (DE, un
+# paragrafo del BGB) o «103, letra c)» (ES); $jurisdiction: FR, IT, DE o ES,
+# l’ordinamento a cui appartiene l’articolo.
 legal-citation =
     { $jurisdiction ->
         [FR] l’articolo { $legal-article } del Codice del consumo francese (Code de la consommation)
+        [DE] l’articolo { $legal-article } del Codice civile tedesco (BGB)
+        [ES] l’articolo { $legal-article } della legge generale spagnola a tutela dei consumatori (TRLGDCU)
        *[IT] l’art. { $legal-article } del Codice del consumo
     }
 
 ## Dopo i motivi.
 
 # Stampato quando un motivo riguarda il diritto di recesso: la garanzia legale
-# di conformità è un diritto distinto e resta valida.
+# di conformità è un diritto distinto e resta valida. $jurisdiction: FR, IT,
+# DE o ES (tre anni per i beni in Spagna, due altrove).
 guarantee-reminder =
-    La presente decisione riguarda esclusivamente il diritto di recesso e non pregiudica in alcun modo la garanzia legale di conformità, che copre i difetti di conformità che si manifestano entro due anni dalla consegna, { $jurisdiction ->
+    La presente decisione riguarda esclusivamente il diritto di recesso e non pregiudica in alcun modo la garanzia legale di conformità, che copre i difetti di conformità che si manifestano entro { $jurisdiction ->
+        [ES] tre anni
+        [DE] due anni
+        [FR] due anni
+       *[IT] due anni
+    } dalla consegna, { $jurisdiction ->
         [FR] ai sensi degli articoli L217-3 e seguenti del Codice del consumo francese (Code de la consommation)
+        [DE] ai sensi degli articoli 434 e seguenti del Codice civile tedesco (BGB)
+        [ES] ai sensi degli articoli 114 e seguenti della legge generale spagnola a tutela dei consumatori (TRLGDCU)
        *[IT] ai sensi degli artt. 128 e seguenti del Codice del consumo
     }. Qualora si manifestasse un difetto di conformità, La invitiamo a segnalarcelo: lo esamineremo nell’ambito di tale garanzia.
 
 # Stampato quando il rifiuto riguarda un contenuto digitale già fornito: la
-# sua garanzia legale di conformità ha articoli propri.
+# sua garanzia legale di conformità ha articoli propri. $jurisdiction: FR, IT,
+# DE o ES.
 digital-guarantee-reminder =
     La presente decisione riguarda esclusivamente il diritto di recesso e non pregiudica in alcun modo la garanzia legale di conformità dei contenuti digitali, { $jurisdiction ->
         [FR] ai sensi degli articoli L224-25-12 e seguenti del Codice del consumo francese (Code de la consommation)
+        [DE] ai sensi degli articoli 327d e seguenti del Codice civile tedesco (BGB)
+        [ES] ai sensi degli articoli 114 e seguenti della legge generale spagnola a tutela dei consumatori (TRLGDCU)
        *[IT] ai sensi degli artt. 135-octies e seguenti del Codice del consumo
     }. Qualora il contenuto non funzionasse come concordato, La invitiamo a segnalarcelo: vi porremo rimedio nell’ambito di tale garanzia.
 
