@@ -261,8 +261,8 @@ impl Builder {
             (None, Some(name)) => self.profile(&name).map_err(|e| match e {
                 // A profile named by the case is part of the input.
                 Error::Usage { message, hint } => {
-                    let mut d = Diagnostic::error("case::unknown-profile", message)
-                        .in_file(&case.file);
+                    let mut d =
+                        Diagnostic::error("case::unknown-profile", message).in_file(&case.file);
                     d.hints.extend(hint);
                     Error::invalid(d)
                 }

@@ -149,7 +149,11 @@ impl Profile {
         Ok(Self {
             name: name.to_owned(),
             description: raw.description,
-            default_for: raw.default_for.into_iter().map(Spanned::into_inner).collect(),
+            default_for: raw
+                .default_for
+                .into_iter()
+                .map(Spanned::into_inner)
+                .collect(),
             margins: raw.margins.into_inner(),
             letterhead: raw.letterhead.into_inner(),
             address: raw.address.into_inner(),
@@ -240,7 +244,10 @@ fn check(file: &SourceFile, raw: &RawProfile, problems: &mut Vec<Diagnostic>) {
         if i.x + i.width > width {
             at(
                 info.span(),
-                format!("the information block ends at x = {} mm, off the sheet", i.x + i.width),
+                format!(
+                    "the information block ends at x = {} mm, off the sheet",
+                    i.x + i.width
+                ),
             );
         }
     }

@@ -396,7 +396,7 @@ fn bad_cases_give_exact_errors() {
         (
             "unknown_locale",
             "case.toml",
-            french_with("locale = \"fr\"", "locale = \"de\""),
+            french_with("locale = \"fr\"", "locale = \"pt\""),
         ),
         (
             "version_mismatch",

@@ -1,6 +1,8 @@
 //! Layout profiles: the address block lands where each envelope convention
 //! puts it, read back from the typeset document's own positions.
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly
+
 use std::path::Path;
 
 use lettrine::builder::{Builder, Overrides};
@@ -21,9 +23,19 @@ fn find(runs: &[PlacedText], prefix: &str) -> PlacedText {
 
 #[test]
 fn the_address_block_sits_where_each_profile_says() {
+    // Two packs with one style: profiles do not depend on the pack.
+    for (case, recipient) in [
+        ("packs/refund-refusal/examples/fr.toml", "Claire"),
+        ("packs/delivery-delay/examples/it.toml", "Francesca"),
+    ] {
+        check_profiles(Path::new(case), recipient);
+    }
+}
+
+fn check_profiles(case: &Path, recipient: &str) {
     let builder = builder();
     let case = builder
-        .read_case(Path::new("packs/refund-refusal/examples/fr.toml"))
+        .read_case(&Path::new(env!("CARGO_MANIFEST_DIR")).join(case))
         .unwrap();
     // (profile, left edge of the address text, top of its first line), in
     // mm from the sheet's top-left corner, from the standards themselves:
@@ -46,10 +58,8 @@ fn the_address_block_sits_where_each_profile_says() {
         };
         let letter = builder.letter(&case, &overrides).unwrap();
         assert_eq!(letter.layout.name, profile);
-        let typeset = builder
-            .typeset(&letter, &RenderOptions::default())
-            .unwrap();
-        let name = find(&typeset.placed_text(), "Claire");
+        let typeset = builder.typeset(&letter, &RenderOptions::default()).unwrap();
+        let name = find(&typeset.placed_text(), recipient);
         assert!(
             (name.x - x).abs() < 1.0 && (name.cap_top - y).abs() < 1.0,
             "{profile}: the recipient is at x {:.1} mm, top {:.1} mm; expected {x}, {y}",

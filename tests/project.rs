@@ -37,7 +37,7 @@ fn packs_and_styles_are_listed_with_their_origin() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stdout,
-        "refund-refusal 1.0.0  [en, fr, it]  Declines a refund request on a lawful ground, with a goodwill gesture  (embedded)\n"
+        "delivery-delay 1.0.0  [en, fr, it]  Apologises for a late delivery, gives the new date and the customer's options  (embedded)\nrefund-refusal 1.0.0  [en, fr, it, de, es, ar]  Declines a refund request on a lawful ground, with a goodwill gesture  (embedded)\n"
     );
     assert_eq!(
         lettrine(empty.path(), &["styles"]).stdout,
@@ -84,8 +84,17 @@ fn a_project_pack_overrides_the_embedded_one() {
 #[test]
 fn new_writes_a_case_that_builds() {
     let dir = tempfile::tempdir().unwrap();
-    for locale in ["it", "fr", "en"] {
-        let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", locale]);
+    for (pack, locale) in [
+        ("refund-refusal", "it"),
+        ("refund-refusal", "fr"),
+        ("refund-refusal", "en"),
+        ("refund-refusal", "de"),
+        ("refund-refusal", "es"),
+        ("refund-refusal", "ar"),
+        ("delivery-delay", "fr"),
+        ("delivery-delay", "it"),
+    ] {
+        let run = lettrine(dir.path(), &["new", pack, "--locale", locale]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         write(dir.path(), "case.toml", &run.stdout);
         let built = lettrine(dir.path(), &["build", "case.toml", "--format", "txt"]);
@@ -93,12 +102,12 @@ fn new_writes_a_case_that_builds() {
     }
     let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", "it"]);
     insta::assert_snapshot!("new_it", run.stdout);
-    let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", "de"]);
+    let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", "pt"]);
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
             2,
-            "error: the pack refund-refusal has no locale \"de\"\n = hint: the locales are \"en\", \"fr\", \"it\"\n\n"
+            "error: the pack refund-refusal has no locale \"pt\"\n = hint: the locales are \"en\", \"fr\", \"it\", \"de\", \"es\", \"ar\"\n\n"
         )
     );
 }

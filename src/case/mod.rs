@@ -428,7 +428,9 @@ impl Validator<'_> {
                     format!("`{key}` names the file {path:?}, which was not read"),
                 )
                 .hints
-                .push(format!("write [{key}] with its fields, or build the case with `lettrine build`"));
+                .push(format!(
+                    "write [{key}] with its fields, or build the case with `lettrine build`"
+                ));
             }
         }
     }

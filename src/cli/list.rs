@@ -37,7 +37,9 @@ pub fn profiles(project: &Project) -> Result<(), Error> {
                 };
                 format!("{name}  {}{defaults}  ({origin})\n", p.description)
             }
-            _ => format!("{name}  (invalid: build a letter with --profile {name} to see why)  ({origin})\n"),
+            _ => format!(
+                "{name}  (invalid: build a letter with --profile {name} to see why)  ({origin})\n"
+            ),
         };
         out.push_str(&line);
     }

@@ -94,7 +94,10 @@ fn rebuild(args: &BuildArgs, builder: &Builder, color: bool) {
 /// Whether a change to `path` can change the letter: not the output we
 /// write ourselves, nor editors' and our own temporary files.
 fn matters(path: &Path, output: Option<&Path>) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     let temporary = name.starts_with(".lettrine-")
         || name.starts_with(".#")
         || name.ends_with('~')

@@ -220,7 +220,14 @@ fn with_formatters(
     f: impl FnOnce(&LocaleFormatters) -> Result<String, String>,
 ) -> String {
     let result = intls
-        .with_try_get::<LocaleFormatters, _, _>((), f)
+        .with_try_get::<LocaleFormatters, _, _>((), |formatters| {
+            let text = f(formatters)?;
+            Ok(if super::is_rtl_language(&formatters.language) {
+                super::isolate(text)
+            } else {
+                text
+            })
+        })
         .unwrap_or_else(|e| Err(e.0));
     result.unwrap_or_else(|reason| invalid_text(&reason))
 }

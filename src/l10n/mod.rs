@@ -18,6 +18,34 @@ use values::INVALID_MARK;
 /// isolation marks around placeables.
 const RTL_LANGUAGES: &[&str] = &["ar", "fa", "he", "ur", "yi"];
 
+/// Whether `language` is written right to left.
+pub fn is_rtl_language(language: &str) -> bool {
+    RTL_LANGUAGES.contains(&language)
+}
+
+/// Wraps a value in a first-strong isolate (U+2068 … U+2069) where a
+/// right-to-left text needs one: when the value starts with left-to-right
+/// script (a Latin address line, an e-mail, an order number), or has no
+/// letters but several runs of digits (a phone number, `12 345`). A value
+/// that starts with Arabic script, or a single number, is left alone.
+pub fn isolate(text: String) -> String {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let first_strong = text
+        .chars()
+        .map(bidi_class)
+        .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL));
+    let needs = match first_strong {
+        Some(BidiClass::L) => true,
+        Some(_) => false,
+        None => text.trim().contains(char::is_whitespace),
+    };
+    if needs {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text
+    }
+}
+
 /// The messages of one locale, ready to format.
 pub struct Messages {
     locale: String,
@@ -47,7 +75,9 @@ impl Messages {
         })?;
         let language = langid.language.as_str().to_owned();
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-        bundle.set_use_isolating(RTL_LANGUAGES.contains(&language.as_str()));
+        // Fluent would isolate every placeable of an RTL message; `isolate`
+        // marks only the values whose direction differs (see below).
+        bundle.set_use_isolating(false);
         bundle.set_formatter(Some(format::formatter));
         let functions = [
             ("NUMBER", format::number_function as FluentFn),
@@ -116,7 +146,7 @@ impl Messages {
 
     /// Whether the locale is written right to left.
     pub fn is_rtl(&self) -> bool {
-        RTL_LANGUAGES.contains(&self.language.as_str())
+        is_rtl_language(&self.language)
     }
 
     /// The digit one in the locale's digits, for page numbers.

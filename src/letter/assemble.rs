@@ -9,12 +9,12 @@ use super::{Block, Labels, Letter, PackInfo, Paragraph, Party, Reference, Review
 use crate::case::{Case, CaseValue, REASONS_FIELD};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::l10n::Messages;
-use crate::profile::Profile;
 use crate::l10n::values::compare_decimals;
+use crate::l10n::{Messages, isolate};
 use crate::pack::{
     Condition, DerivedRule, ENCLOSURES_FIELD, Pack, ReviewTrigger, field::variable_name,
 };
+use crate::profile::Profile;
 
 /// Builds the Letter for `case`, written with `pack` in `messages`' locale
 /// and laid out by `style`.
@@ -25,7 +25,7 @@ pub fn assemble(
     style: &str,
     profile: &Profile,
 ) -> Result<Letter> {
-    let args = arguments(pack, case);
+    let args = arguments(pack, case, messages.is_rtl());
     let mut errors = Vec::new();
     let mut block = |id: &str, args: &FluentArgs| -> Block {
         let text = messages.format(id, args).unwrap_or_else(|d| {
@@ -53,7 +53,11 @@ pub fn assemble(
         .iter()
         .filter_map(|r| {
             let value = case.text(&r.field)?;
-            let value = if messages.is_rtl() { isolate_ltr(value) } else { value };
+            let value = if messages.is_rtl() {
+                isolate(value)
+            } else {
+                value
+            };
             Some(Reference {
                 label: block(&r.label, &args),
                 field: r.field.clone(),
@@ -90,7 +94,7 @@ pub fn assemble(
             }
             Some(list) => {
                 for item in case.list(list) {
-                    let mut item_args = arguments(pack, case);
+                    let mut item_args = arguments(pack, case, messages.is_rtl());
                     if let Some(reason) = pack.reasons.get(item).filter(|_| list == REASONS_FIELD) {
                         let jurisdiction = case.text("jurisdiction").unwrap_or_default();
                         if let Some(article) = reason.legal.get(&jurisdiction) {
@@ -126,10 +130,16 @@ pub fn assemble(
     let dir = if rtl { "rtl" } else { "ltr" };
     // Values printed outside messages (names, addresses, references) keep
     // their own direction in a right-to-left letter.
-    let isolate = |s: String| if rtl { isolate_ltr(s) } else { s };
+    let isolate = |s: String| if rtl { isolate(s) } else { s };
     let text = |key: &str| isolate(case.text(key).unwrap_or_default());
     let optional = |key: &str| case.text(key).filter(|s| !s.is_empty()).map(isolate);
-    let lines = |key: &str| case.list(key).iter().cloned().map(isolate).collect::<Vec<_>>();
+    let lines = |key: &str| {
+        case.list(key)
+            .iter()
+            .cloned()
+            .map(isolate)
+            .collect::<Vec<_>>()
+    };
 
     Ok(Letter {
         format: super::FORMAT_VERSION,
@@ -178,26 +188,9 @@ pub fn assemble(
     })
 }
 
-/// Wraps `text` in a first-strong isolate (U+2068 … U+2069) unless it
-/// starts with right-to-left script: in a right-to-left letter, a Latin
-/// address line, an e-mail or a phone number then keeps its own order
-/// ("18 rue …", not "rue … 18"). Arabic text needs no mark.
-fn isolate_ltr(text: String) -> String {
-    use unicode_bidi::{BidiClass, bidi_class};
-    let first_strong = text
-        .chars()
-        .map(bidi_class)
-        .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL));
-    if text.is_empty() || matches!(first_strong, Some(BidiClass::R | BidiClass::AL)) {
-        text
-    } else {
-        format!("\u{2068}{text}\u{2069}")
-    }
-}
-
 /// The Fluent arguments of a case: each field under its variable name,
 /// `<list>-count` for each list, and the pack's derived numbers.
-fn arguments(pack: &Pack, case: &Case) -> FluentArgs<'static> {
+fn arguments(pack: &Pack, case: &Case, rtl: bool) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     for (key, value) in &case.values {
         if matches!(key.as_str(), "pack" | "locale" | "style" | "profile") {
@@ -205,7 +198,10 @@ fn arguments(pack: &Pack, case: &Case) -> FluentArgs<'static> {
         }
         let name = variable_name(key);
         match value {
-            CaseValue::Text(s) | CaseValue::Code(s) => args.set(name, s.clone()),
+            // Codes are selectors: never marked.
+            CaseValue::Code(s) => args.set(name, s.clone()),
+            CaseValue::Text(s) if rtl => args.set(name, isolate(s.clone())),
+            CaseValue::Text(s) => args.set(name, s.clone()),
             CaseValue::Date(d) => args.set(name, FluentValue::Custom(Box::new(*d))),
             CaseValue::Money(m) => args.set(name, FluentValue::Custom(Box::new(m.clone()))),
             CaseValue::Number(n) => args.set(name, *n),

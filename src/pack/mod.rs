@@ -583,7 +583,11 @@ impl Checker<'_> {
         for name in [from, to] {
             let kind = fields.iter().find(|f| &f.key == name).map(|f| &f.kind);
             if !matches!(kind, Some(FieldKind::Date)) {
-                let what = if kind.is_some() { "not a date field" } else { "an unknown field" };
+                let what = if kind.is_some() {
+                    "not a date field"
+                } else {
+                    "an unknown field"
+                };
                 self.error(
                     "pack::derived",
                     &raw.days_between,
@@ -826,7 +830,7 @@ mod tests {
         let project = Project::embedded_only();
         let pack = Pack::load(&project.pack("refund-refusal").unwrap()).unwrap();
         assert_eq!(pack.id, "refund-refusal");
-        assert_eq!(pack.locales, ["en", "fr", "it"]);
+        assert_eq!(pack.locales, ["en", "fr", "it", "de", "es", "ar"]);
         assert_eq!(pack.reasons.len(), 9);
         assert!(pack.field("order.amount").is_some());
         assert!(
