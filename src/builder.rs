@@ -4,6 +4,7 @@
 //! once.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -208,9 +209,9 @@ impl Builder {
             .project
             .profiles()
             .into_iter()
-            .map(|(name, _)| self.profile(&name).map(|p| (*p).clone()))
+            .map(|(name, _)| self.profile(&name))
             .collect::<Result<Vec<_>>>()?;
-        let name = profile::default_for(&all, locale)?
+        let name = profile::default_for(all.iter().map(|p| p.as_ref()), locale)?
             .map(|p| p.name.clone())
             .ok_or_else(|| {
                 Error::usage(
@@ -227,28 +228,16 @@ impl Builder {
 
     /// Checks the case and assembles its Letter.
     pub fn letter(&self, case: &CaseFile, overrides: &Overrides) -> Result<Letter> {
-        let pack = self.pack(&case.pack.id).map_err(|e| match e {
-            // The case names a pack that does not exist: bad input, at its place.
-            Error::Usage { message, hint } => {
-                let mut d = Diagnostic::error("case::unknown-pack", message)
-                    .at(&case.file, case.pack.span());
-                d.hints.extend(hint);
-                Error::invalid(d)
-            }
-            other => other,
-        })?;
+        let pack = self
+            .pack(&case.pack.id)
+            .map_err(|e| named_by_case(e, "case::unknown-pack", case, Some(case.pack.span())))?;
         let locale = overrides.locale.as_deref().unwrap_or(&case.locale);
         let checked = case.validate(&pack, locale)?;
         let style = match (&overrides.style, &checked.style) {
             (Some(style), _) => style.clone(),
             (None, Some(style)) => {
-                // A style named by the case is part of the input.
-                if let Err(Error::Usage { message, hint }) = self.style(style) {
-                    let mut d =
-                        Diagnostic::error("case::unknown-style", message).in_file(&case.file);
-                    d.hints.extend(hint);
-                    return Err(Error::invalid(d));
-                }
+                self.style(style)
+                    .map_err(|e| named_by_case(e, "case::unknown-style", case, None))?;
                 style.clone()
             }
             (None, None) => pack
@@ -258,16 +247,9 @@ impl Builder {
         };
         let profile = match (&overrides.profile, checked.text("profile")) {
             (Some(name), _) => self.profile(name)?,
-            (None, Some(name)) => self.profile(&name).map_err(|e| match e {
-                // A profile named by the case is part of the input.
-                Error::Usage { message, hint } => {
-                    let mut d =
-                        Diagnostic::error("case::unknown-profile", message).in_file(&case.file);
-                    d.hints.extend(hint);
-                    Error::invalid(d)
-                }
-                other => other,
-            })?,
+            (None, Some(name)) => self
+                .profile(&name)
+                .map_err(|e| named_by_case(e, "case::unknown-profile", case, None))?,
             (None, None) => self.default_profile(locale)?,
         };
         let messages = self.messages(&pack, locale)?;
@@ -282,6 +264,28 @@ impl Builder {
     pub fn typeset(&self, letter: &Letter, options: &RenderOptions) -> Result<Typeset> {
         let style = self.style(&letter.style)?;
         self.renderer.typeset(letter, &style, options)
+    }
+}
+
+/// A pack, style or profile the case names but that does not exist is bad
+/// input, not a usage error: reported in the case, at `span` when known.
+fn named_by_case(
+    error: Error,
+    code: &'static str,
+    case: &CaseFile,
+    span: Option<Range<usize>>,
+) -> Error {
+    match error {
+        Error::Usage { message, hint } => {
+            let d = Diagnostic::error(code, message);
+            let mut d = match span {
+                Some(span) => d.at(&case.file, span),
+                None => d.in_file(&case.file),
+            };
+            d.hints.extend(hint);
+            Error::invalid(d)
+        }
+        other => other,
     }
 }
 

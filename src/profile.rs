@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
-use crate::pack::{text_file, toml_error};
+use crate::pack::{read_text, toml_error};
 use crate::revision::{Located, RelPath};
 
 /// A4, the only paper the profiles describe: width and height in mm.
@@ -127,19 +127,7 @@ impl Profile {
             .dir
             .join(&format!("{name}.toml"))
             .ok_or_else(|| Error::usage(format!("{name:?} is not a profile name"), None))?;
-        let tree = located.tree.as_ref();
-        let display = tree.display(&path);
-        let bytes = tree
-            .read(&path)
-            .map_err(|source| Error::Read {
-                path: display.clone(),
-                source,
-            })?
-            .ok_or_else(|| Error::Read {
-                path: display.clone(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            })?;
-        let file = text_file(display, bytes)?;
+        let file = read_text(located.tree.as_ref(), &path)?;
         let raw: RawProfile = toml::from_str(&file.text).map_err(|e| toml_error(&file, &e))?;
         let mut problems = Vec::new();
         check(&file, &raw, &mut problems);
@@ -278,7 +266,10 @@ fn check(file: &SourceFile, raw: &RawProfile, problems: &mut Vec<Diagnostic>) {
 /// Picks the default profile of `locale` among `profiles`: the one that
 /// names the locale itself (`de-CH`), else its language (`de`), else `*`.
 /// Two profiles claiming the same locale is an error naming both.
-pub fn default_for<'a>(profiles: &'a [Profile], locale: &str) -> Result<Option<&'a Profile>> {
+pub fn default_for<'a>(
+    profiles: impl IntoIterator<Item = &'a Profile>,
+    locale: &str,
+) -> Result<Option<&'a Profile>> {
     let mut claims: BTreeMap<&str, Vec<&Profile>> = BTreeMap::new();
     for profile in profiles {
         for l in &profile.default_for {

@@ -114,11 +114,7 @@ impl Case {
 impl CaseFile {
     /// Parses a case: TOML, or JSON when the name ends in `.json`.
     pub fn parse(file: SourceFile) -> Result<Self> {
-        let root = if file.name.ends_with(".json") {
-            node::from_json(&file)?
-        } else {
-            node::from_toml(&file)?
-        };
+        let root = node::parse(&file)?;
         let Value::Table(entries) = &root.value else {
             return Err(
                 Diagnostic::error("case::not-a-table", "a case is a table of fields")
@@ -199,11 +195,7 @@ impl CaseFile {
     /// Attaches the file read for `request`: its table is checked as if it
     /// were written in the case, with diagnostics pointing into it.
     pub fn attach(&mut self, request: &IncludeRequest, file: SourceFile) -> Result<()> {
-        let root = if file.name.ends_with(".json") {
-            node::from_json(&file)?
-        } else {
-            node::from_toml(&file)?
-        };
+        let root = node::parse(&file)?;
         if !matches!(root.value, Value::Table(_)) {
             return Err(Diagnostic::error(
                 "case::include",

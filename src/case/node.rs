@@ -50,6 +50,15 @@ impl Value {
     }
 }
 
+/// Parses a file into nodes: JSON when its name ends in `.json`, else TOML.
+pub fn parse(file: &SourceFile) -> Result<Node, Diagnostic> {
+    if file.name.ends_with(".json") {
+        from_json(file)
+    } else {
+        from_toml(file)
+    }
+}
+
 /// Parses TOML into nodes.
 pub fn from_toml(file: &SourceFile) -> Result<Node, Diagnostic> {
     let table = toml::de::DeTable::parse(&file.text).map_err(|e| {

@@ -25,7 +25,8 @@ pub fn assemble(
     style: &str,
     profile: &Profile,
 ) -> Result<Letter> {
-    let args = arguments(pack, case, messages.is_rtl());
+    let rtl = messages.is_rtl();
+    let args = arguments(pack, case, rtl);
     let mut errors = Vec::new();
     let mut block = |id: &str, args: &FluentArgs| -> Block {
         let text = messages.format(id, args).unwrap_or_else(|d| {
@@ -53,11 +54,7 @@ pub fn assemble(
         .iter()
         .filter_map(|r| {
             let value = case.text(&r.field)?;
-            let value = if messages.is_rtl() {
-                isolate(value)
-            } else {
-                value
-            };
+            let value = if rtl { isolate(value) } else { value };
             Some(Reference {
                 label: block(&r.label, &args),
                 field: r.field.clone(),
@@ -94,7 +91,7 @@ pub fn assemble(
             }
             Some(list) => {
                 for item in case.list(list) {
-                    let mut item_args = arguments(pack, case, messages.is_rtl());
+                    let mut item_args = arguments(pack, case, rtl);
                     if let Some(reason) = pack.reasons.get(item).filter(|_| list == REASONS_FIELD) {
                         let jurisdiction = case.text("jurisdiction").unwrap_or_default();
                         if let Some(article) = reason.legal.get(&jurisdiction) {
@@ -126,7 +123,6 @@ pub fn assemble(
         Diagnostic::error("case::locale", format!("{:?} is not a locale", case.locale))
     })?;
     let lang = locale.language.as_str().to_owned();
-    let rtl = locale.character_direction() == unic_langid::CharacterDirection::RTL;
     let dir = if rtl { "rtl" } else { "ltr" };
     // Values printed outside messages (names, addresses, references) keep
     // their own direction in a right-to-left letter.

@@ -120,19 +120,7 @@ impl Pack {
     /// Loads the pack in `located.dir` (`packs/<id>`).
     pub fn load(located: &Located) -> Result<Self> {
         let tree = located.tree.as_ref();
-        let manifest_path = join(&located.dir, "pack.toml");
-        let name = tree.display(&manifest_path);
-        let bytes = tree
-            .read(&manifest_path)
-            .map_err(|source| Error::Read {
-                path: name.clone(),
-                source,
-            })?
-            .ok_or_else(|| Error::Read {
-                path: name.clone(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            })?;
-        let file = text_file(name, bytes)?;
+        let file = read_text(tree, &join(&located.dir, "pack.toml"))?;
         let raw: RawManifest = toml::from_str(&file.text).map_err(|e| toml_error(&file, &e))?;
         let mut checker = Checker {
             file: &file,
@@ -172,6 +160,20 @@ impl Pack {
             .cloned()
             .unwrap_or_default();
         Messages::new(locale, files).map_err(Error::Invalid)
+    }
+}
+
+/// Reads `path` from `tree` as UTF-8 text; a missing file is a read error
+/// naming it.
+pub fn read_text(tree: &dyn crate::revision::Tree, path: &RelPath) -> Result<SourceFile> {
+    let name = tree.display(path);
+    match tree.read(path) {
+        Ok(Some(bytes)) => text_file(name, bytes),
+        Ok(None) => Err(Error::Read {
+            path: name,
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        }),
+        Err(source) => Err(Error::Read { path: name, source }),
     }
 }
 
