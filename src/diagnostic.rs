@@ -2,6 +2,7 @@
 //! (pack manifest, `.ftl`, case, style) with a span, a label and hints. The
 //! library only builds them; the command line renders them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -44,26 +45,51 @@ impl SourceFile {
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable identifier of the kind of problem, e.g. `case::unknown-key`.
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     pub message: String,
     pub file: Option<SourceFile>,
     pub span: Option<Range<usize>>,
     /// Short text shown under the caret.
     pub label: Option<String>,
     pub hints: Vec<String>,
+    /// The locale the problem is in, for diagnostics about translations.
+    pub locale: Option<String>,
+    /// The Fluent message (or `-term`) the problem is in.
+    pub message_id: Option<String>,
 }
 
 impl Diagnostic {
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    pub fn new(
+        severity: Severity,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
-            severity: Severity::Error,
-            code,
+            severity,
+            code: code.into(),
             message: message.into(),
             file: None,
             span: None,
             label: None,
             hints: Vec::new(),
+            locale: None,
+            message_id: None,
         }
+    }
+
+    /// Says which locale, and which message of it, the problem is in.
+    pub fn about(mut self, locale: &str, message_id: Option<&str>) -> Self {
+        self.locale = Some(locale.to_owned());
+        self.message_id = message_id.map(str::to_owned);
+        self
     }
 
     /// Points the diagnostic at `span` of `file`.

@@ -9,11 +9,15 @@ pub mod builder;
 pub mod case;
 pub mod diagnostic;
 pub mod error;
+pub mod ftl;
+pub mod history;
 pub mod l10n;
 pub mod letter;
+pub mod lint;
 pub mod pack;
 pub mod profile;
 pub mod render;
 pub mod revision;
+pub mod status;
 
 pub use error::{Error, Result};

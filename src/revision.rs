@@ -22,6 +22,11 @@ pub trait Tree: Debug + Send + Sync {
     fn display(&self, path: &RelPath) -> String;
     /// Where the tree comes from, for listings ("embedded", a folder).
     fn origin(&self) -> String;
+    /// The file or folder on disk behind `path`, for trees that are a
+    /// folder (history is read from the git repository holding it).
+    fn disk_path(&self, _path: &RelPath) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// A relative path inside a tree: `/`-separated, no `.`, `..` or empty
@@ -134,6 +139,10 @@ impl Tree for DirTree {
             .unwrap_or(&joined)
             .display()
             .to_string()
+    }
+
+    fn disk_path(&self, path: &RelPath) -> Option<PathBuf> {
+        Some(self.canonical.join(path.as_str()))
     }
 
     fn origin(&self) -> String {
@@ -302,6 +311,13 @@ impl Project {
     /// Every profile name with the origin it is taken from.
     pub fn profiles(&self) -> Vec<(String, String)> {
         self.listing("profiles", |_, name| {
+            name.strip_suffix(".toml").map(str::to_owned)
+        })
+    }
+
+    /// Every lexicon name (`lexicons/<name>.toml`) with its origin.
+    pub fn lexicons(&self) -> Vec<(String, String)> {
+        self.listing("lexicons", |_, name| {
             name.strip_suffix(".toml").map(str::to_owned)
         })
     }

@@ -261,7 +261,7 @@ mod tests {
         );
         let err = from_json(&SourceFile::new("c.json", deep)).unwrap_err();
         assert_eq!(
-            (err.code, err.location().unwrap().as_str()),
+            (err.code.as_ref(), err.location().unwrap().as_str()),
             ("case::too-deep", "c.json:1:81")
         );
         let err = from_json(&SourceFile::new("c.json", "{\"a\": 1,}")).unwrap_err();

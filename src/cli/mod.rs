@@ -2,9 +2,11 @@
 //! from errors to exit codes. Only this module writes to the terminal.
 
 mod build;
+mod lint;
 mod list;
 mod new;
 pub mod report;
+mod status;
 mod watch;
 
 use std::io::{self, Write};
@@ -41,6 +43,13 @@ enum Command {
     /// Build a letter, then rebuild it on every change of the case, its pack,
     /// style, profile or sender file, until Ctrl-C.
     Watch(build::BuildArgs),
+    /// Check packs, or any Fluent folder, for everything that would make a
+    /// letter wrong: syntax, completeness, variables, references, tone,
+    /// forbidden claims, typography. Exit 1 on errors.
+    Lint(lint::LintArgs),
+    /// Show each locale's progress per pack: complete, missing, obsolete,
+    /// stale (from git history) and words.
+    Status(status::StatusArgs),
     /// Print a case file to fill in, from a pack's fields.
     New(new::NewArgs),
     /// List the packs: embedded, and the project's own.
@@ -72,7 +81,8 @@ pub fn main() -> ExitCode {
     };
     let color = cli.color.stderr();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             report::error(&e, color);
@@ -84,12 +94,23 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+/// Runs the command; `Ok(false)` when it ran but found what fails it
+/// (lint errors), having said so.
+fn run(cli: Cli) -> Result<bool, Error> {
     let project = open_project(cli.project.as_deref())?;
-    match cli.command {
+    if let Command::Lint(args) = cli.command {
+        return lint::run(args, &project, cli.color.stderr());
+    }
+    run_other(cli.command, project, cli.color).map(|()| true)
+}
+
+fn run_other(command: Command, project: Project, color: ColorChoice) -> Result<(), Error> {
+    match command {
         Command::Build(args) => build::run(args, project),
-        Command::Watch(args) => watch::run(args, project, cli.color.stderr()),
+        Command::Watch(args) => watch::run(args, project, color.stderr()),
+        Command::Lint(_) => unreachable!("lint is run above"),
         Command::New(args) => new::run(args, project),
+        Command::Status(args) => status::run(args, &project),
         Command::Packs => list::packs(&project),
         Command::Styles => list::styles(&project),
         Command::Profiles => list::profiles(&project),

@@ -60,12 +60,25 @@ pub fn plain(message: &str, hint: Option<&str>, color: bool) {
 
 /// One diagnostic, with its source line and caret when it has a place.
 pub fn diagnostic(d: &Diagnostic, color: bool) {
+    render(d, false, color);
+}
+
+/// One diagnostic, its code in the header (`warning[l10n::missing]`), as
+/// lint prints them.
+pub fn diagnostic_with_code(d: &Diagnostic, color: bool) {
+    render(d, true, color);
+}
+
+fn render(d: &Diagnostic, with_code: bool, color: bool) {
     let mut files = SimpleFiles::new();
     let severity = match d.severity {
         Severity::Error => ReportSeverity::Error,
         Severity::Warning => ReportSeverity::Warning,
     };
     let mut report = Report::new(severity).with_message(&d.message);
+    if with_code {
+        report = report.with_code(d.code.to_string());
+    }
     match (&d.file, &d.span) {
         (Some(file), Some(span)) => {
             let id = files.add(file.name.clone(), file.text.to_string());

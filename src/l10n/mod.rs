@@ -93,22 +93,7 @@ impl Messages {
             let resource = match FluentResource::try_new(file.text.to_string()) {
                 Ok(resource) => resource,
                 Err((_, errors)) => {
-                    diagnostics.extend(errors.into_iter().map(|e| {
-                        let kind = e.kind.to_string();
-                        // An error at the very end points at the last line, not past it.
-                        let end = file.text.trim_end_matches('\n').len();
-                        let mut start = e.pos.start.min(end);
-                        // An error found at the start of the next line belongs
-                        // to the end of the line before it.
-                        let mut stop = e.pos.end.min(end).max(start);
-                        if start > 0 && file.text[..start].ends_with('\n') {
-                            start = file.text[..start].trim_end().len();
-                            stop = start;
-                        }
-                        Diagnostic::error("fluent::syntax", format!("{kind} (Fluent syntax error)"))
-                            .at(file, start..stop)
-                            .label(kind)
-                    }));
+                    diagnostics.extend(errors.iter().map(|e| crate::ftl::syntax_error(file, e)));
                     continue;
                 }
             };

@@ -51,6 +51,8 @@ pub struct Pack {
     pub messages: BTreeMap<String, Vec<SourceFile>>,
     /// Where the pack was read from, for messages.
     pub origin: String,
+    /// `pack.toml` as read, for diagnostics pointing into it.
+    pub manifest: SourceFile,
 }
 
 #[derive(Debug, Clone)]
@@ -549,6 +551,7 @@ impl Checker<'_> {
             derived,
             messages,
             origin: located.tree.display(&located.dir),
+            manifest: self.file.clone(),
         })
     }
 
@@ -798,27 +801,41 @@ fn key_span(file: &SourceFile, key: &str) -> std::ops::Range<usize> {
 
 /// The `.ftl` files under `<pack>/<locale>/`, sorted, in sub-folders too.
 fn ftl_files(located: &Located, locale: &str) -> Result<Vec<SourceFile>> {
-    let tree = located.tree.as_ref();
+    let files = locale_files(located.tree.as_ref(), &join(&located.dir, locale))?;
+    Ok(files.into_iter().map(|(_, file)| file).collect())
+}
+
+/// The `.ftl` files under `dir` in `tree`, sub-folders included, each with
+/// its path relative to `dir`, sorted by that path.
+pub fn locale_files(
+    tree: &dyn crate::revision::Tree,
+    dir: &RelPath,
+) -> Result<Vec<(String, SourceFile)>> {
     let mut files = Vec::new();
-    let mut pending = vec![join(&located.dir, locale)];
-    while let Some(dir) = pending.pop() {
-        for name in tree.list(&dir) {
-            let path = join(&dir, &name);
+    let mut pending = vec![(dir.clone(), String::new())];
+    while let Some((path, rel)) = pending.pop() {
+        for name in tree.list(&path) {
+            let child = join(&path, &name);
+            let child_rel = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
             if name.ends_with(".ftl") {
-                let display = tree.display(&path);
-                let bytes = tree.read(&path).map_err(|source| Error::Read {
+                let display = tree.display(&child);
+                let bytes = tree.read(&child).map_err(|source| Error::Read {
                     path: display.clone(),
                     source,
                 })?;
                 if let Some(bytes) = bytes {
-                    files.push(text_file(display, bytes)?);
+                    files.push((child_rel, text_file(display, bytes)?));
                 }
             } else if !name.contains('.') {
-                pending.push(path);
+                pending.push((child, child_rel));
             }
         }
     }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 

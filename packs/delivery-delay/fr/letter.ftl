@@ -36,6 +36,7 @@ label-page = Page
 # $recipient-salutation : madame, monsieur ou neutral (civilité inconnue).
 # En français, la formule d’appel ne comporte jamais le nom de famille ;
 # $recipient-surname n’est donc pas utilisé ici.
+# lint-ignore: variable-dropped $recipient-surname -- pas de nom dans l’appel
 salutation =
     { $recipient-salutation ->
         [madame] Madame,

@@ -64,6 +64,7 @@ closing =
 # customer. $order-number: the order number (Latin); $order-date: when it was
 # placed; $order-item: what was bought (after «شراء», genitive);
 # $request-date: when the refund request was sent.
+# lint-ignore: variable-dropped $recipient-salutation $recipient-surname $recipient-name -- the salutation names the customer
 thanks =
     نشكركم على طلبيتكم رقم { $order-number } المؤرخة في { DATETIME($order-date, dateStyle: "long") } والمتعلقة بشراء { $order-item }، كما نشكركم على تفضلكم بمراسلتنا بشأنها بتاريخ { DATETIME($request-date, dateStyle: "long") }.
 

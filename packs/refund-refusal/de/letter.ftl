@@ -66,6 +66,7 @@ closing =
 # wiederholt. $order-number: die Bestellnummer; $order-date: das
 # Bestelldatum; $order-item: die Bezeichnung (siehe oben); $request-date: das
 # Datum der Erstattungsanfrage.
+# lint-ignore: variable-dropped $recipient-salutation $recipient-surname $recipient-name -- die Anrede nennt den Namen
 thanks =
     vielen Dank für Ihre Bestellung „{ $order-item }“ vom { DATETIME($order-date, dateStyle: "long") } (Bestellnummer { $order-number }) und dafür, dass Sie sich am { DATETIME($request-date, dateStyle: "long") } die Zeit genommen haben, uns dazu zu schreiben.
 

@@ -57,6 +57,7 @@ closing =
 # cliente. $order-number: número de pedido; $order-date: fecha del pedido;
 # $order-item: lo comprado, con su artículo; $request-date: fecha en que el
 # cliente envió la solicitud de reembolso.
+# lint-ignore: variable-dropped $recipient-salutation $recipient-surname $recipient-name -- el saludo ya nombra al cliente
 thanks =
     Le agradecemos el pedido n.º { $order-number } que realizó el { DATETIME($order-date, dateStyle: "long") }, relativo a { $order-item }, así como que se haya tomado la molestia de escribirnos al respecto el { DATETIME($request-date, dateStyle: "long") }.
 
@@ -77,12 +78,11 @@ decision =
 # $order-delivery-date: fecha de entrega, desde la que corren los catorce
 # días. Cuenta la fecha de ENVÍO de la solicitud ($request-date).
 # $request-days-after-delivery (número, calculado): días transcurridos entre la
-# entrega y la solicitud. Categorías de plural: one («1 día»), many (millones
-# exactos: «… de días»), other («26 días»).
+# entrega y la solicitud. Categorías de plural: one («1 día») y other
+# («26 días»); Fluent nunca elige many.
 reason-withdrawal-period-expired =
     Conforme al { legal-citation }, el derecho de desistimiento puede ejercerse en un plazo de catorce días naturales a contar desde el día en que se reciben los bienes. Su pedido le fue entregado, según lo acordado, el { DATETIME($order-delivery-date, dateStyle: "long") }. Lo que cuenta es la fecha en que se envía la solicitud, no la fecha en que la recibimos: la suya se envió el { DATETIME($request-date, dateStyle: "long") }, { $request-days-after-delivery ->
         [one] { $request-days-after-delivery } día
-        [many] { $request-days-after-delivery } de días
        *[other] { $request-days-after-delivery } días
     } después de la entrega, cuando dicho plazo ya había finalizado. Por tanto, el derecho de desistimiento ya no puede ejercerse para este pedido.
 

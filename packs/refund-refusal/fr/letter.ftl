@@ -31,6 +31,7 @@ label-page = Page
 # $recipient-salutation : madame, monsieur ou neutral (civilité inconnue).
 # En français, la formule d’appel ne comporte jamais le nom de famille ;
 # $recipient-surname n’est donc pas utilisé ici.
+# lint-ignore: variable-dropped $recipient-surname -- pas de nom dans l’appel
 salutation =
     { $recipient-salutation ->
         [madame] Madame,
@@ -79,11 +80,10 @@ decision =
 # quatorze jours. Seule compte la date d’ENVOI de la demande ($request-date).
 # $request-days-after-delivery (nombre, calculé) : jours écoulés entre la
 # livraison et l’envoi de la demande. Catégories du pluriel : one (0 et 1 :
-# « 1 jour »), many (grands nombres ronds : « 1 000 000 de jours »), other.
+# « 1 jour ») et other ; Fluent ne choisit jamais many.
 reason-withdrawal-period-expired =
     Le délai de rétractation de quatorze jours prévu par { legal-citation } court à compter de la réception du bien. Votre commande vous a été livrée, comme convenu, le { DATETIME($order-delivery-date, dateStyle: "long") }. Seule compte la date d’envoi de la demande, et non celle de sa réception : la vôtre nous a été adressée le { DATETIME($request-date, dateStyle: "long") }, soit { $request-days-after-delivery ->
         [one] { $request-days-after-delivery } jour
-        [many] { $request-days-after-delivery } de jours
        *[other] { $request-days-after-delivery } jours
     } après la livraison, c’est-à-dire après l’expiration de ce délai. Le droit de rétractation ne peut donc plus être exercé pour cette commande.
 

@@ -76,12 +76,11 @@ decision =
 # $order-delivery-date: data di consegna, da cui decorrono i quattordici
 # giorni. Fa fede la data di INVIO della richiesta ($request-date).
 # $request-days-after-delivery (numero, calcolato): giorni trascorsi tra la
-# consegna e l’invio della richiesta. Categorie del plurale: one («1 giorno»),
-# many (grandi numeri tondi: «1.000.000 di giorni»), other.
+# consegna e l’invio della richiesta. Categorie del plurale: one («1 giorno»)
+# e other; Fluent non sceglie mai many.
 reason-withdrawal-period-expired =
     Come prevede { legal-citation }, il diritto di recesso può essere esercitato entro quattordici giorni dalla consegna del bene. L’ordine Le è stato consegnato, come concordato, in data { DATETIME($order-delivery-date, dateStyle: "long") }. Ai fini del rispetto del termine fa fede la data di invio della richiesta, e non quella di ricezione: la Sua richiesta è stata inviata in data { DATETIME($request-date, dateStyle: "long") }, ovvero { $request-days-after-delivery ->
         [one] { $request-days-after-delivery } giorno
-        [many] { $request-days-after-delivery } di giorni
        *[other] { $request-days-after-delivery } giorni
     } dopo la consegna, quando tale termine era già scaduto. Il diritto di recesso non può pertanto più essere esercitato per questo ordine.
 

@@ -1,0 +1,254 @@
+//! `lettrine lint`: checks packs, or any Fluent folder, and reports every
+//! finding with its place; exit 1 when one of them is an error.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use lettrine::Error;
+use lettrine::diagnostic::{Diagnostic, Severity};
+use lettrine::lint::{self, Lexicon, Report, Target};
+use lettrine::revision::{DirTree, Located, Project, RelPath};
+
+use super::report;
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Pack ids or folders: a pack folder (with pack.toml), or any Fluent
+    /// folder laid out as <DIR>/<LOCALE>/**/*.ftl [default: every pack].
+    #[arg(value_name = "PACK_OR_DIR")]
+    targets: Vec<String>,
+
+    /// For a Fluent folder without pack.toml: the locale the others are
+    /// translated from.
+    #[arg(long, value_name = "LOCALE")]
+    source: Option<String>,
+
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    format: LintFormat,
+
+    /// Fail (exit 1) on warnings too.
+    #[arg(long, short = 'W')]
+    deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LintFormat {
+    /// Diagnostics with the source line and a caret, on standard error.
+    Human,
+    /// One JSON document on standard output.
+    Json,
+}
+
+/// Lints what `args` names; `Ok(true)` when nothing fails the run.
+pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error> {
+    let lexicon = Lexicon::load(project)?;
+    let mut report = Report::default();
+    if args.targets.is_empty() {
+        if args.source.is_some() {
+            return Err(Error::usage(
+                "--source applies to a Fluent folder; name the folder",
+                Some("lettrine lint path/to/l10n --source en-US".to_owned()),
+            ));
+        }
+        for (id, _) in project.packs() {
+            if let Some(located) = project.pack(&id) {
+                report.merge(lint::lint_pack(&located, &lexicon)?);
+            }
+        }
+    }
+    for target in &args.targets {
+        report.merge(lint_target(
+            target,
+            args.source.as_deref(),
+            project,
+            &lexicon,
+        )?);
+    }
+    let errors = report.count(Severity::Error);
+    let warnings = report.count(Severity::Warning);
+    match args.format {
+        LintFormat::Human => {
+            for d in &report.diagnostics {
+                report::diagnostic_with_code(d, color);
+            }
+            let mut summary = String::new();
+            for t in &report.targets {
+                summary.push_str(&format!(
+                    "{}: {} locale{} ({} source), {} file{}, {} message{}\n",
+                    t.name,
+                    t.locales.len(),
+                    plural(t.locales.len()),
+                    t.source,
+                    t.files,
+                    plural(t.files),
+                    t.messages,
+                    plural(t.messages)
+                ));
+            }
+            summary.push_str(&format!(
+                "{errors} error{}, {warnings} warning{}\n",
+                plural(errors),
+                plural(warnings)
+            ));
+            eprint!("{summary}");
+        }
+        LintFormat::Json => {
+            let json = Json {
+                version: 1,
+                targets: &report.targets,
+                diagnostics: report.diagnostics.iter().map(JsonDiagnostic::new).collect(),
+                summary: Summary { errors, warnings },
+            };
+            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+            text.push('\n');
+            super::stdout(text.as_bytes())?;
+        }
+    }
+    Ok(errors == 0 && (!args.deny_warnings || warnings == 0))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A pack folder, a Fluent folder, or a pack id of the project.
+fn lint_target(
+    target: &str,
+    source: Option<&str>,
+    project: &Project,
+    lexicon: &Lexicon,
+) -> Result<Report, Error> {
+    let path = Path::new(target);
+    let root = || RelPath::new("").unwrap_or_else(|| unreachable!("the root is a path"));
+    if path.is_dir() {
+        let tree = DirTree::new(path).map_err(|source| Error::Read {
+            path: target.to_owned(),
+            source,
+        })?;
+        if path.join("pack.toml").is_file() {
+            if source.is_some() {
+                return Err(Error::usage(
+                    format!("{target} is a pack: its pack.toml names the source locale"),
+                    Some("drop --source".to_owned()),
+                ));
+            }
+            return lint::lint_pack(&pack_folder(path)?, lexicon);
+        }
+        let Some(source) = source else {
+            let found = lint::locale_folders(&tree, &root());
+            return Err(Error::usage(
+                format!("{target} has no pack.toml: say which locale is the source with --source"),
+                Some(if found.is_empty() {
+                    "lint expects <DIR>/<LOCALE>/**/*.ftl".to_owned()
+                } else {
+                    format!("the locale folders are: {}", found.join(", "))
+                }),
+            ));
+        };
+        let name = target.trim_end_matches('/');
+        return lint::lint_tree(&tree, name, source, lexicon);
+    }
+    if let Some(located) = project.pack(target) {
+        return lint::lint_pack(&located, lexicon);
+    }
+    let packs: Vec<String> = project.packs().into_iter().map(|(id, _)| id).collect();
+    Err(Error::usage(
+        format!("{target} is neither a folder nor a pack"),
+        Some(format!("the packs are: {}", packs.join(", "))),
+    ))
+}
+
+/// A pack folder given by path, as its parent folder's tree and its name,
+/// so that the pack sees the folder name its id must match.
+fn pack_folder(path: &Path) -> Result<Located, Error> {
+    let read_error = |source| Error::Read {
+        path: path.display().to_string(),
+        source,
+    };
+    let (parent, name) = match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if name != ".." => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            (parent.to_path_buf(), name.to_string_lossy().into_owned())
+        }
+        _ => {
+            let real = path.canonicalize().map_err(read_error)?;
+            let parent = real.parent().unwrap_or(&real).to_path_buf();
+            let name = real
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (parent, name)
+        }
+    };
+    let dir = RelPath::new(&name).ok_or_else(|| {
+        Error::usage(
+            format!("{} is not a folder name lint can use", path.display()),
+            None,
+        )
+    })?;
+    Ok(Located {
+        tree: Arc::new(DirTree::new(parent).map_err(read_error)?),
+        dir,
+    })
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    version: u32,
+    targets: &'a [Target],
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    errors: usize,
+    warnings: usize,
+}
+
+/// A diagnostic for machines: positions are 1-based lines and columns
+/// (in characters), the end exclusive.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'a str,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    locale: Option<&'a str>,
+    message_id: Option<&'a str>,
+    label: Option<&'a str>,
+    hints: &'a [String],
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    fn new(d: &'a Diagnostic) -> Self {
+        let position = |at: usize| d.file.as_ref().map(|f| f.line_col(at));
+        let start = d.span.as_ref().and_then(|s| position(s.start));
+        let end = d.span.as_ref().and_then(|s| position(s.end));
+        Self {
+            severity: d.severity,
+            code: &d.code,
+            message: &d.message,
+            file: d.file.as_ref().map(|f| f.name.as_str()),
+            line: start.map(|p| p.0),
+            column: start.map(|p| p.1),
+            end_line: end.map(|p| p.0),
+            end_column: end.map(|p| p.1),
+            locale: d.locale.as_deref(),
+            message_id: d.message_id.as_deref(),
+            label: d.label.as_deref(),
+            hints: &d.hints,
+        }
+    }
+}

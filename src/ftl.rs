@@ -1,0 +1,574 @@
+//! Fluent sources as data, for the commands that maintain packs (`lint`,
+//! `status`, later `diff`): the fluent-syntax AST parsed over borrowed text,
+//! so that every identifier, variable and text run is a slice of the file
+//! and its byte span comes for free; the variables and references of a
+//! pattern; a canonical text that ignores wrapping; and syntax errors
+//! explained in words a translator understands.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use fluent_syntax::ast::{self, Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::parser::{ErrorKind, ParserError};
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+
+pub type Resource<'s> = ast::Resource<&'s str>;
+
+/// Parses `text`, recovering after each error: the entries that parsed,
+/// and the errors in file order.
+pub fn parse(text: &str) -> (Resource<'_>, Vec<ParserError>) {
+    match fluent_syntax::parser::parse(text) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    }
+}
+
+/// The byte range of `part` in `text`; `part` must be a slice of `text`
+/// (everything the parser returns is).
+pub fn span(text: &str, part: &str) -> Range<usize> {
+    let start = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    if start <= text.len() && start + part.len() <= text.len() {
+        start..start + part.len()
+    } else {
+        0..0
+    }
+}
+
+/// A syntax error as a diagnostic: what the parser expected, in words, at
+/// the place it stopped.
+pub fn syntax_error(file: &SourceFile, error: &ParserError) -> Diagnostic {
+    let text = &file.text;
+    // An error at the very end points at the last line, not past it.
+    let end = text.trim_end_matches('\n').len();
+    let mut start = error.pos.start.min(end);
+    let mut stop = error.pos.end.min(end).max(start);
+    // An error found at the start of the next line belongs to the end of
+    // the line before it.
+    if start > 0 && text[..start].ends_with('\n') {
+        start = text[..start].trim_end().len();
+        stop = start;
+    }
+    let (code, message, label, hint) = explain(&error.kind);
+    let mut d = Diagnostic::error(code, message)
+        .at(file, start..stop)
+        .label(label);
+    if let Some(hint) = hint {
+        d = d.hint(hint);
+    }
+    d
+}
+
+/// Code, message, label and hint for each kind of syntax error.
+fn explain(kind: &ErrorKind) -> (&'static str, String, String, Option<String>) {
+    use ErrorKind as K;
+    let syntax = "fluent::syntax";
+    match kind {
+        K::ExpectedToken(c) => {
+            let hint = match c {
+                '}' => Some("every `{` opens a placeable that must be closed by `}` on the same entry".to_owned()),
+                '=' => Some("a message is written `id = text`".to_owned()),
+                ']' => Some("a variant key is written `[key]`".to_owned()),
+                _ => None,
+            };
+            (syntax, format!("expected `{c}` here"), format!("expected `{c}`"), hint)
+        }
+        K::ExpectedCharRange { range } => (
+            syntax,
+            format!("expected one of `{range}` here"),
+            format!("expected `{range}`"),
+            Some("identifiers start with a letter and use only letters, digits, `-` and `_`".to_owned()),
+        ),
+        K::ExpectedMessageField { entry_id } => (
+            syntax,
+            format!("the message `{entry_id}` has neither a value nor attributes"),
+            "nothing after `=`".to_owned(),
+            Some("write the text after `=`, or indent the following lines by at least one space".to_owned()),
+        ),
+        K::ExpectedTermField { entry_id } => (
+            syntax,
+            format!("the term `-{entry_id}` has no value"),
+            "a term needs a value".to_owned(),
+            None,
+        ),
+        K::ForbiddenCallee => (
+            syntax,
+            "only functions in capital letters can be called here".to_owned(),
+            "not a function".to_owned(),
+            Some("functions are NUMBER and DATETIME; a term with arguments is written `{ -term(case: \"x\") }`".to_owned()),
+        ),
+        K::MissingDefaultVariant => (
+            "fluent::select-default",
+            "this select expression has no default variant".to_owned(),
+            "no variant marked `*`".to_owned(),
+            Some("mark the variant used for any other value with a star: `*[other] …`".to_owned()),
+        ),
+        K::MultipleDefaultVariants => (
+            "fluent::select-default",
+            "this select expression has more than one default variant".to_owned(),
+            "second `*`".to_owned(),
+            Some("only one variant may be marked `*`".to_owned()),
+        ),
+        K::MissingValue => (syntax, "a value is missing here".to_owned(), "expected a value".to_owned(), None),
+        K::MessageReferenceAsSelector
+        | K::TermReferenceAsSelector
+        | K::MessageAttributeAsSelector => (
+            syntax,
+            "only a variable, a number, a function call or a term attribute can choose a variant".to_owned(),
+            "cannot be a selector".to_owned(),
+            Some("select on a variable: `{ $count -> … }`".to_owned()),
+        ),
+        K::TermAttributeAsPlaceable => (
+            syntax,
+            "a term's attribute can only be used to choose a variant, not printed".to_owned(),
+            "term attribute printed".to_owned(),
+            Some("print the term itself (`{ -brand }`) or select on the attribute (`{ -brand.gender -> … }`)".to_owned()),
+        ),
+        K::UnterminatedStringLiteral => (
+            syntax,
+            "this string literal is not closed".to_owned(),
+            "missing `\"`".to_owned(),
+            Some("string literals open and close on the same line: `{ \"…\" }`".to_owned()),
+        ),
+        K::PositionalArgumentFollowsNamed => (
+            syntax,
+            "a positional argument comes after a named one".to_owned(),
+            "move it before the named arguments".to_owned(),
+            None,
+        ),
+        K::DuplicatedNamedArgument(name) => (
+            syntax,
+            format!("the argument `{name}` is given twice"),
+            "given again here".to_owned(),
+            None,
+        ),
+        K::UnknownEscapeSequence(seq) => (
+            syntax,
+            format!("`\\{seq}` is not an escape sequence Fluent knows"),
+            "unknown escape".to_owned(),
+            Some("inside a string literal, write `\\\\`, `\\\"`, `\\uXXXX` or `\\UXXXXXX`".to_owned()),
+        ),
+        K::InvalidUnicodeEscapeSequence(seq) => (
+            syntax,
+            format!("`{seq}` is not a valid Unicode escape"),
+            "invalid escape".to_owned(),
+            None,
+        ),
+        K::UnbalancedClosingBrace => (
+            syntax,
+            "a `}` closes nothing".to_owned(),
+            "unbalanced `}`".to_owned(),
+            Some("to print a brace, write `{ \"}\" }`".to_owned()),
+        ),
+        K::ExpectedInlineExpression => (
+            syntax,
+            "expected a variable, a message, a term, a function or a literal inside `{ }`".to_owned(),
+            "empty or invalid placeable".to_owned(),
+            Some("variables start with `$` (`{ $name }`), terms with `-` (`{ -brand }`)".to_owned()),
+        ),
+        K::ExpectedSimpleExpressionAsSelector => (
+            syntax,
+            "a select expression must choose on a variable, a number or a function call".to_owned(),
+            "not a selector".to_owned(),
+            None,
+        ),
+        K::ExpectedLiteral => (
+            syntax,
+            "expected a string or a number".to_owned(),
+            "expected a literal".to_owned(),
+            None,
+        ),
+    }
+}
+
+/// Something a pattern uses, with the slice naming it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use<'s> {
+    Variable(&'s str),
+    Message {
+        id: &'s str,
+        attribute: Option<&'s str>,
+    },
+    Term {
+        id: &'s str,
+        attribute: Option<&'s str>,
+    },
+    Function(&'s str),
+}
+
+/// Everything `pattern` uses, nested selects and call arguments included,
+/// in source order.
+pub fn uses<'s>(pattern: &Pattern<&'s str>) -> Vec<Use<'s>> {
+    let mut out = Vec::new();
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_uses(expression, &mut out);
+        }
+    }
+    out
+}
+
+fn expression_uses<'s>(expression: &Expression<&'s str>, out: &mut Vec<Use<'s>>) {
+    match expression {
+        Expression::Inline(inline) => inline_uses(inline, out),
+        Expression::Select { selector, variants } => {
+            inline_uses(selector, out);
+            for variant in variants {
+                out.extend(uses(&variant.value));
+            }
+        }
+    }
+}
+
+fn inline_uses<'s>(inline: &InlineExpression<&'s str>, out: &mut Vec<Use<'s>>) {
+    match inline {
+        InlineExpression::StringLiteral { .. } | InlineExpression::NumberLiteral { .. } => {}
+        InlineExpression::VariableReference { id } => out.push(Use::Variable(id.name)),
+        InlineExpression::MessageReference { id, attribute } => out.push(Use::Message {
+            id: id.name,
+            attribute: attribute.as_ref().map(|a| a.name),
+        }),
+        InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
+            out.push(Use::Term {
+                id: id.name,
+                attribute: attribute.as_ref().map(|a| a.name),
+            });
+            if let Some(args) = arguments {
+                call_uses(args, out);
+            }
+        }
+        InlineExpression::FunctionReference { id, arguments } => {
+            out.push(Use::Function(id.name));
+            call_uses(arguments, out);
+        }
+        InlineExpression::Placeable { expression } => expression_uses(expression, out),
+    }
+}
+
+fn call_uses<'s>(args: &ast::CallArguments<&'s str>, out: &mut Vec<Use<'s>>) {
+    for arg in &args.positional {
+        inline_uses(arg, out);
+    }
+    for arg in &args.named {
+        inline_uses(&arg.value, out);
+    }
+}
+
+/// The names of the variables `pattern` uses anywhere.
+pub fn variables<'s>(pattern: &Pattern<&'s str>) -> BTreeSet<&'s str> {
+    uses(pattern)
+        .into_iter()
+        .filter_map(|u| match u {
+            Use::Variable(name) => Some(name),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The names of the variables an inline expression uses.
+pub fn inline_variables<'s>(inline: &InlineExpression<&'s str>) -> BTreeSet<&'s str> {
+    let mut out = Vec::new();
+    inline_uses(inline, &mut out);
+    out.into_iter()
+        .filter_map(|u| match u {
+            Use::Variable(name) => Some(name),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The variable a select expression chooses on, directly or through a
+/// function (`NUMBER($n)`).
+pub fn selector_variable<'s>(selector: &InlineExpression<&'s str>) -> Option<&'s str> {
+    match selector {
+        InlineExpression::VariableReference { id } => Some(id.name),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            arguments.positional.iter().find_map(selector_variable)
+        }
+        _ => None,
+    }
+}
+
+/// Every select expression in `pattern`, outer ones first.
+pub fn selects<'p, 's>(pattern: &'p Pattern<&'s str>) -> Vec<Select<'p, 's>> {
+    let mut out = Vec::new();
+    collect_selects(pattern, &mut out);
+    out
+}
+
+/// A select expression: what it chooses on, and its variants.
+#[derive(Debug, Clone, Copy)]
+pub struct Select<'p, 's> {
+    pub selector: &'p InlineExpression<&'s str>,
+    pub variants: &'p [ast::Variant<&'s str>],
+}
+
+fn collect_selects<'p, 's>(pattern: &'p Pattern<&'s str>, out: &mut Vec<Select<'p, 's>>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            collect_expression_selects(expression, out);
+        }
+    }
+}
+
+fn collect_expression_selects<'p, 's>(
+    expression: &'p Expression<&'s str>,
+    out: &mut Vec<Select<'p, 's>>,
+) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            out.push(Select { selector, variants });
+            for variant in variants {
+                collect_selects(&variant.value, out);
+            }
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            collect_expression_selects(expression, out);
+        }
+        Expression::Inline(_) => {}
+    }
+}
+
+/// The name of a variant key: an identifier, or a number as written.
+pub fn key_name<'s>(key: &ast::VariantKey<&'s str>) -> &'s str {
+    match key {
+        ast::VariantKey::Identifier { name } => name,
+        ast::VariantKey::NumberLiteral { value } => value,
+    }
+}
+
+/// Every text run of `pattern` in source order, variants included, each
+/// with a number that changes between separate runs of text: a placeable
+/// or the start of a variant ends a run.
+pub fn texts<'s>(pattern: &Pattern<&'s str>) -> Vec<(usize, &'s str)> {
+    let mut out = Vec::new();
+    let mut run = 0;
+    collect_texts(pattern, &mut run, &mut out);
+    out
+}
+
+fn collect_texts<'s>(pattern: &Pattern<&'s str>, run: &mut usize, out: &mut Vec<(usize, &'s str)>) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push((*run, value)),
+            PatternElement::Placeable { expression } => {
+                *run += 1;
+                if let Expression::Select { variants, .. } = expression {
+                    for variant in variants {
+                        collect_texts(&variant.value, run, out);
+                        *run += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The pattern as one line: text with its white space collapsed, and
+/// placeables written in a fixed way, so that re-wrapping or re-indenting a
+/// message does not change it.
+pub fn canonical(pattern: &Pattern<&str>) -> String {
+    let mut out = String::new();
+    write_pattern(pattern, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A message or term as one canonical line per value and attribute,
+/// attributes sorted by name.
+pub fn canonical_entry(
+    value: Option<&Pattern<&str>>,
+    attributes: &[ast::Attribute<&str>],
+) -> String {
+    let mut out = value.map(canonical).unwrap_or_default();
+    let mut attrs: Vec<_> = attributes.iter().collect();
+    attrs.sort_by_key(|a| a.id.name);
+    for attr in attrs {
+        out.push_str("\n.");
+        out.push_str(attr.id.name);
+        out.push_str(" = ");
+        out.push_str(&canonical(&attr.value));
+    }
+    out
+}
+
+fn write_pattern(pattern: &Pattern<&str>, out: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable { expression } => {
+                out.push('{');
+                write_expression(expression, out);
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn write_expression(expression: &Expression<&str>, out: &mut String) {
+    match expression {
+        Expression::Inline(inline) => write_inline(inline, out),
+        Expression::Select { selector, variants } => {
+            write_inline(selector, out);
+            out.push_str(" ->");
+            for variant in variants {
+                out.push(' ');
+                if variant.default {
+                    out.push('*');
+                }
+                out.push('[');
+                out.push_str(key_name(&variant.key));
+                out.push_str("] ");
+                // Within a variant, spaces matter only as separators.
+                let mut inner = String::new();
+                write_pattern(&variant.value, &mut inner);
+                out.push_str(&inner.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+}
+
+fn write_inline(inline: &InlineExpression<&str>, out: &mut String) {
+    match inline {
+        InlineExpression::StringLiteral { value } => {
+            out.push('"');
+            out.push_str(value);
+            out.push('"');
+        }
+        InlineExpression::NumberLiteral { value } => out.push_str(value),
+        InlineExpression::VariableReference { id } => {
+            out.push('$');
+            out.push_str(id.name);
+        }
+        InlineExpression::MessageReference { id, attribute } => {
+            out.push_str(id.name);
+            if let Some(a) = attribute {
+                out.push('.');
+                out.push_str(a.name);
+            }
+        }
+        InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
+            out.push('-');
+            out.push_str(id.name);
+            if let Some(a) = attribute {
+                out.push('.');
+                out.push_str(a.name);
+            }
+            if let Some(args) = arguments {
+                write_call(args, out);
+            }
+        }
+        InlineExpression::FunctionReference { id, arguments } => {
+            out.push_str(id.name);
+            write_call(arguments, out);
+        }
+        InlineExpression::Placeable { expression } => {
+            out.push('{');
+            write_expression(expression, out);
+            out.push('}');
+        }
+    }
+}
+
+fn write_call(args: &ast::CallArguments<&str>, out: &mut String) {
+    out.push('(');
+    let mut first = true;
+    for arg in &args.positional {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        write_inline(arg, out);
+    }
+    for arg in &args.named {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        out.push_str(arg.name.name);
+        out.push_str(": ");
+        write_inline(&arg.value, out);
+    }
+    out.push(')');
+}
+
+/// The number of words in the text of a pattern (placeables not counted).
+pub fn word_count(pattern: &Pattern<&str>) -> usize {
+    texts(pattern)
+        .iter()
+        .map(|(_, t)| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message<'s>(resource: &'s Resource<'s>, id: &str) -> &'s ast::Message<&'s str> {
+        resource
+            .body
+            .iter()
+            .find_map(|e| match e {
+                ast::Entry::Message(m) if m.id.name == id => Some(m),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no message {id}"))
+    }
+
+    #[test]
+    fn spans_come_from_the_borrowed_text() {
+        let text = "a = x\nhello = Bonjour { $name },\n    à bientôt\n";
+        let (resource, errors) = parse(text);
+        assert!(errors.is_empty());
+        let m = message(&resource, "hello");
+        assert_eq!(&text[span(text, m.id.name)], "hello");
+        let value = m.value.as_ref().map(variables).unwrap_or_default();
+        assert_eq!(value.into_iter().collect::<Vec<_>>(), ["name"]);
+        let var = uses(m.value.as_ref().unwrap())[0];
+        let Use::Variable(name) = var else { panic!() };
+        assert_eq!(span(text, name), 25..29);
+    }
+
+    #[test]
+    fn canonical_text_ignores_wrapping() {
+        let a =
+            "m = Nous vous remercions de { $x ->\n    [one] un\n   *[other] plusieurs\n } jours.\n";
+        let b = "m =\n    Nous vous\n    remercions de { $x ->\n        [one] un\n       *[other]    plusieurs\n    } jours.\n";
+        let (ra, _) = parse(a);
+        let (rb, _) = parse(b);
+        let ca = canonical(message(&ra, "m").value.as_ref().unwrap());
+        let cb = canonical(message(&rb, "m").value.as_ref().unwrap());
+        assert_eq!(ca, cb);
+        assert_eq!(
+            ca,
+            "Nous vous remercions de {$x -> [one] un *[other] plusieurs} jours."
+        );
+    }
+
+    #[test]
+    fn the_parser_recovers_and_explains() {
+        let text = "a = { $x\nb = ok\nc = { $n ->\n   [one] un\n   [other] deux\n}\n";
+        let (resource, errors) = parse(text);
+        assert!(
+            resource
+                .body
+                .iter()
+                .any(|e| matches!(e, ast::Entry::Message(m) if m.id.name == "b"))
+        );
+        let file = SourceFile::new("x.ftl", text);
+        let messages: Vec<_> = errors.iter().map(|e| syntax_error(&file, e)).collect();
+        assert_eq!(messages[0].message, "expected `}` here");
+        assert_eq!(messages[1].code, "fluent::select-default");
+    }
+}

@@ -1,0 +1,427 @@
+//! `lettrine lint`: everything that can be wrong in the messages of a pack
+//! (or of any Fluent project laid out as `<dir>/<locale>/**/*.ftl`), found
+//! before a letter goes out. Each locale's files are parsed once, with
+//! recovery, and indexed; then every check walks the index:
+//!
+//! - [`entries`]: syntax, duplicates, references, select defaults and plural
+//!   categories, within one locale;
+//! - [`compare`]: each translation against the source locale: missing and
+//!   obsolete files, messages and attributes, variables added or dropped per
+//!   variant, text left untranslated;
+//! - [`text`]: typography per locale, and the tone and forbidden-claims
+//!   lexicons ([`lexicon`]);
+//! - [`consistency`]: what `pack.toml` declares against what the messages
+//!   say, for packs only.
+
+mod compare;
+mod consistency;
+mod entries;
+pub mod lexicon;
+mod text;
+
+use std::collections::BTreeMap;
+
+use fluent_syntax::ast::{self, Attribute, Pattern};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::error::{Error, Result};
+use crate::ftl::{self, Resource};
+use crate::pack::{self, Pack};
+use crate::revision::{Located, RelPath, Tree};
+pub use lexicon::Lexicon;
+
+/// What was linted and what was found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub targets: Vec<Target>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One pack or one plain Fluent tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub name: String,
+    /// `pack` or `fluent`.
+    pub kind: &'static str,
+    pub source: String,
+    pub locales: Vec<String>,
+    pub files: usize,
+    /// Messages and terms in the source locale.
+    pub messages: usize,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    pub fn merge(&mut self, other: Report) {
+        self.targets.extend(other.targets);
+        self.diagnostics.extend(other.diagnostics);
+    }
+}
+
+/// The `.ftl` files of one locale, with their paths inside the locale's
+/// folder (`letter.ftl`, `mail/settings.ftl`).
+#[derive(Debug, Clone)]
+pub struct LocaleFiles {
+    pub locale: String,
+    pub files: Vec<(String, SourceFile)>,
+}
+
+/// Reads `dir/<locale>/**/*.ftl` for each locale folder of `dir` in `tree`.
+pub fn read_locales(
+    tree: &dyn Tree,
+    dir: &RelPath,
+    locales: &[String],
+) -> Result<Vec<LocaleFiles>> {
+    locales
+        .iter()
+        .map(|locale| {
+            let root = dir.join(locale).unwrap_or_else(|| dir.clone());
+            Ok(LocaleFiles {
+                locale: locale.clone(),
+                files: pack::locale_files(tree, &root)?,
+            })
+        })
+        .collect()
+}
+
+/// Lints the pack in `located`: its manifest, then its messages. A
+/// manifest that does not load is reported, and the messages are still
+/// checked on their own.
+pub fn lint_pack(located: &Located, lexicon: &Lexicon) -> Result<Report> {
+    let tree = located.tree.as_ref();
+    let (pack, mut diagnostics) = match Pack::load(located) {
+        Ok(pack) => (Some(pack), Vec::new()),
+        Err(Error::Invalid(diagnostics)) => (None, diagnostics),
+        Err(other) => return Err(other),
+    };
+    let name = located
+        .dir
+        .as_str()
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let (source, mut locales) = match &pack {
+        Some(p) => (p.source_locale.clone(), p.locales.clone()),
+        None => {
+            let folders = locale_folders(tree, &located.dir);
+            let source = folders.first().cloned().unwrap_or_default();
+            (source, folders)
+        }
+    };
+    if let Some(p) = &pack {
+        diagnostics.extend(consistency::folders(p, tree, &located.dir));
+        // Folders the manifest does not list are still translations to check.
+        for folder in locale_folders(tree, &located.dir) {
+            if !locales.contains(&folder) {
+                locales.push(folder);
+            }
+        }
+    }
+    let files = read_locales(tree, &located.dir, &locales)?;
+    let mut report = lint_locales(&name, "pack", &source, &files, pack.as_ref(), lexicon);
+    diagnostics.append(&mut report.diagnostics);
+    report.diagnostics = diagnostics;
+    sort(&mut report.diagnostics);
+    Ok(report)
+}
+
+/// Lints a plain Fluent tree `<root>/<locale>/**/*.ftl`, each locale a
+/// translation of `source`.
+pub fn lint_tree(tree: &dyn Tree, name: &str, source: &str, lexicon: &Lexicon) -> Result<Report> {
+    let root = RelPath::new("").unwrap_or_else(|| unreachable!("the empty path is the root"));
+    let mut locales = locale_folders(tree, &root);
+    if !locales.iter().any(|l| l == source) {
+        return Err(Error::usage(
+            format!("{name} has no folder for the source locale {source}"),
+            Some(if locales.is_empty() {
+                "lint expects one folder per locale: <dir>/<locale>/**/*.ftl".to_owned()
+            } else {
+                format!("the locale folders are: {}", locales.join(", "))
+            }),
+        ));
+    }
+    locales.retain(|l| l != source);
+    locales.insert(0, source.to_owned());
+    let files = read_locales(tree, &root, &locales)?;
+    let mut report = lint_locales(name, "fluent", source, &files, None, lexicon);
+    sort(&mut report.diagnostics);
+    Ok(report)
+}
+
+/// The sub-folders of `dir` whose names are locale identifiers, sorted.
+pub fn locale_folders(tree: &dyn Tree, dir: &RelPath) -> Vec<String> {
+    tree.list(dir)
+        .into_iter()
+        .filter(|name| {
+            // A language subtag has two or three letters (`examples` would
+            // parse as a reserved eight-letter one).
+            let language = name.split(['-', '_']).next().unwrap_or_default();
+            (2..=3).contains(&language.len())
+                && name.parse::<unic_langid::LanguageIdentifier>().is_ok()
+                && dir.join(name).is_some_and(|d| !tree.list(&d).is_empty())
+        })
+        .collect()
+}
+
+/// Diagnostics in file order, errors and warnings mixed, so a reader can
+/// walk a file top to bottom.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| {
+            (
+                d.file.as_ref().map(|f| f.name.clone()),
+                d.span.as_ref().map_or(0, |s| s.start),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+}
+
+fn lint_locales(
+    name: &str,
+    kind: &'static str,
+    source: &str,
+    files: &[LocaleFiles],
+    pack: Option<&Pack>,
+    lexicon: &Lexicon,
+) -> Report {
+    let mut diagnostics = Vec::new();
+    let parsed: Vec<Vec<Parsed<'_>>> = files
+        .iter()
+        .map(|lf| parse_files(lf, &mut diagnostics))
+        .collect();
+    let locales: Vec<Locale<'_>> = files
+        .iter()
+        .zip(&parsed)
+        .map(|(lf, p)| Locale::index(&lf.locale, p))
+        .collect();
+    for locale in &locales {
+        entries::check(locale, &mut diagnostics);
+        text::check(locale, lexicon, &mut diagnostics);
+    }
+    let source_locale = locales.iter().find(|l| l.locale == source);
+    if let Some(src) = source_locale {
+        for translation in locales.iter().filter(|l| l.locale != source) {
+            compare::check(src, translation, &mut diagnostics);
+        }
+        if let Some(pack) = pack {
+            consistency::check(pack, src, &mut diagnostics);
+        }
+    }
+    let target = Target {
+        name: name.to_owned(),
+        kind,
+        source: source.to_owned(),
+        locales: files.iter().map(|f| f.locale.clone()).collect(),
+        files: files.iter().map(|f| f.files.len()).sum(),
+        messages: source_locale.map_or(0, |l| l.entries.len()),
+    };
+    Report {
+        targets: vec![target],
+        diagnostics,
+    }
+}
+
+/// One locale's files, parsed, with every message and term indexed by id
+/// (terms as `-id`).
+pub(crate) struct Locale<'a> {
+    pub locale: &'a str,
+    pub files: &'a [Parsed<'a>],
+    /// Every definition of each id, in file order: more than one is a
+    /// duplicate.
+    pub entries: BTreeMap<String, Vec<Def<'a>>>,
+}
+
+pub(crate) struct Parsed<'a> {
+    /// The path inside the locale folder.
+    pub rel: &'a str,
+    pub file: &'a SourceFile,
+    pub resource: Resource<'a>,
+}
+
+/// A message or term definition.
+#[derive(Clone, Copy)]
+pub(crate) struct Def<'a> {
+    /// Index into [`Locale::files`].
+    pub file: usize,
+    /// The identifier, a slice of the file (without a term's `-`).
+    pub id: &'a str,
+    pub term: bool,
+    pub value: Option<&'a Pattern<&'a str>>,
+    pub attributes: &'a [Attribute<&'a str>],
+    /// Whether the entry failed to parse: it exists, but only as junk.
+    pub broken: bool,
+    /// The comment attached to the entry, line by line.
+    pub comment: &'a [&'a str],
+}
+
+/// Parses each file of a locale, reporting its syntax errors.
+fn parse_files<'a>(lf: &'a LocaleFiles, diagnostics: &mut Vec<Diagnostic>) -> Vec<Parsed<'a>> {
+    lf.files
+        .iter()
+        .map(|(rel, file)| {
+            let (resource, errors) = ftl::parse(&file.text);
+            for error in &errors {
+                // The entry the error broke, when it starts like a definition.
+                let id = error
+                    .slice
+                    .as_ref()
+                    .and_then(|s| file.text.get(s.clone()))
+                    .and_then(|junk| junk_id(junk.trim_start()))
+                    .map(|(id, term)| {
+                        if term {
+                            format!("-{id}")
+                        } else {
+                            id.to_owned()
+                        }
+                    });
+                diagnostics.push(ftl::syntax_error(file, error).about(&lf.locale, id.as_deref()));
+            }
+            Parsed {
+                rel,
+                file,
+                resource,
+            }
+        })
+        .collect()
+}
+
+impl<'a> Locale<'a> {
+    fn index(locale: &'a str, files: &'a [Parsed<'a>]) -> Self {
+        let mut entries: BTreeMap<String, Vec<Def<'a>>> = BTreeMap::new();
+        for (index, parsed) in files.iter().enumerate() {
+            for entry in &parsed.resource.body {
+                let def = match entry {
+                    ast::Entry::Message(m) => Def {
+                        file: index,
+                        id: m.id.name,
+                        term: false,
+                        value: m.value.as_ref(),
+                        attributes: &m.attributes,
+                        broken: false,
+                        comment: m.comment.as_ref().map_or(&[], |c| &c.content),
+                    },
+                    ast::Entry::Term(t) => Def {
+                        file: index,
+                        id: t.id.name,
+                        term: true,
+                        value: Some(&t.value),
+                        attributes: &t.attributes,
+                        broken: false,
+                        comment: t.comment.as_ref().map_or(&[], |c| &c.content),
+                    },
+                    // A message that does not parse is still there: say what
+                    // is wrong with it, not that it is missing.
+                    ast::Entry::Junk { content } => match junk_id(content) {
+                        Some((id, term)) => Def {
+                            file: index,
+                            id,
+                            term,
+                            value: None,
+                            attributes: &[],
+                            broken: true,
+                            comment: &[],
+                        },
+                        None => continue,
+                    },
+                    _ => continue,
+                };
+                entries.entry(def.key()).or_default().push(def);
+            }
+        }
+        Self {
+            locale,
+            files,
+            entries,
+        }
+    }
+
+    pub fn file(&self, def: &Def<'_>) -> &'a SourceFile {
+        self.files[def.file].file
+    }
+
+    /// The first definition of `key` (`id` or `-id`).
+    pub fn get(&self, key: &str) -> Option<&Def<'a>> {
+        self.entries.get(key).and_then(|defs| defs.first())
+    }
+
+    /// A diagnostic about `def`, pointing at `part` (a slice of its file).
+    pub fn at(&self, d: Diagnostic, def: &Def<'_>, part: &str) -> Diagnostic {
+        let file = self.file(def);
+        d.at(file, ftl::span(&file.text, part))
+            .about(self.locale, Some(&def.key()))
+    }
+}
+
+impl Def<'_> {
+    /// `id` for a message, `-id` for a term.
+    pub fn key(&self) -> String {
+        if self.term {
+            format!("-{}", self.id)
+        } else {
+            self.id.to_owned()
+        }
+    }
+
+    /// Whether the entry's comment silences `check` (the part of a code
+    /// after `::`) for `subject` (a `$variable`, a phrase's rule id), with
+    /// a line `lint-ignore: <check> [subject…]`. A line naming no subject
+    /// silences the check for the whole entry.
+    pub fn ignores(&self, code: &str, subject: Option<&str>) -> bool {
+        let check = code.rsplit("::").next().unwrap_or(code);
+        self.comment.iter().any(|line| {
+            let Some(rest) = line.trim().strip_prefix("lint-ignore:") else {
+                return false;
+            };
+            let mut words = rest.split_whitespace();
+            if words.next() != Some(check) {
+                return false;
+            }
+            let subjects: Vec<&str> = words.take_while(|w| *w != "--").collect();
+            subjects.is_empty() || subject.is_some_and(|s| subjects.contains(&s))
+        })
+    }
+
+    /// The value and each attribute, named (`None` for the value).
+    pub fn patterns(&self) -> impl Iterator<Item = (Option<&str>, &Pattern<&str>)> {
+        self.value
+            .map(|v| (None, v))
+            .into_iter()
+            .chain(self.attributes.iter().map(|a| (Some(a.id.name), &a.value)))
+    }
+}
+
+/// The identifier a junk entry starts with, when it looks like a broken
+/// definition (`id = …` or `-id = …`).
+fn junk_id(content: &str) -> Option<(&str, bool)> {
+    let (head, term) = match content.strip_prefix('-') {
+        Some(rest) => (rest, true),
+        None => (content, false),
+    };
+    let end = head
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(head.len());
+    let id = &head[..end];
+    let starts_well = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    (starts_well && head[end..].trim_start_matches([' ', '\t']).starts_with('='))
+        .then_some((id, term))
+}
+
+/// `{ $name }` as written in messages, for labels and hints.
+pub(crate) fn var(name: &str) -> String {
+    format!("${name}")
+}
+
+/// Where in an entry a pattern is: "" for the value, ".title" for an
+/// attribute.
+pub(crate) fn part_name(attribute: Option<&str>) -> String {
+    attribute.map_or_else(String::new, |a| format!(".{a}"))
+}
