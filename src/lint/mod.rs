@@ -18,6 +18,7 @@ mod consistency;
 mod entries;
 pub mod lexicon;
 mod text;
+mod versions;
 
 use std::collections::BTreeMap;
 
@@ -126,6 +127,9 @@ pub fn lint_pack(located: &Located, lexicon: &Lexicon) -> Result<Report> {
         }
     }
     let files = read_locales(tree, &located.dir, &locales)?;
+    if let Some(p) = &pack {
+        diagnostics.extend(versions::check(located, p, &files));
+    }
     let mut report = lint_locales(&name, "pack", &source, &files, pack.as_ref(), lexicon);
     diagnostics.append(&mut report.diagnostics);
     report.diagnostics = diagnostics;
