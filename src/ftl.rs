@@ -511,6 +511,42 @@ pub fn word_count(pattern: &Pattern<&str>) -> usize {
         .sum()
 }
 
+/// A Fluent file as `git diff` should see it: one line per message, term
+/// and attribute (`id = text`, `id.attr = text`), sorted by id, each in its
+/// canonical form, so that moving or re-wrapping a message changes
+/// nothing and a change of wording is one line. Comments are left out; a
+/// part that does not parse is kept, on one line, marked `!`.
+pub fn normalised(text: &str) -> String {
+    let (resource, _) = parse(text);
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for entry in &resource.body {
+        let (key, value, attributes) = match entry {
+            ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+            ast::Entry::Junk { content } => {
+                let one_line = content.split_whitespace().collect::<Vec<_>>().join(" ");
+                lines.push((format!("~{one_line}"), format!("! {one_line}")));
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(value) = value {
+            lines.push((key.clone(), format!("{key} = {}", canonical(value))));
+        }
+        for attr in attributes {
+            let id = format!("{key}.{}", attr.id.name);
+            lines.push((id.clone(), format!("{id} = {}", canonical(&attr.value))));
+        }
+    }
+    lines.sort();
+    let mut out = String::new();
+    for (_, line) in lines {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -553,6 +589,15 @@ mod tests {
         assert_eq!(
             ca,
             "Nous vous remercions de {$x -> [one] un *[other] plusieurs} jours."
+        );
+    }
+
+    #[test]
+    fn normalised_text_sorts_and_joins() {
+        let text = "# A comment\nb = Deux\n    lignes\n    .title = Titre\n-t = Terme\na = { $x ->\n    [one] un\n   *[other] plus\n}\nc = { oops\n";
+        assert_eq!(
+            normalised(text),
+            "-t = Terme\na = {$x -> [one] un *[other] plus}\nb = Deux lignes\nb.title = Titre\n! c = { oops\n"
         );
     }
 

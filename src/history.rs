@@ -37,6 +37,11 @@ impl Repo {
         })
     }
 
+    /// The folder of the work tree.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// `path` relative to the repository, `/`-separated.
     pub fn relative(&self, path: &Path) -> Option<String> {
         let real = path.canonicalize().ok()?;

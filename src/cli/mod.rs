@@ -2,11 +2,13 @@
 //! from errors to exit codes. Only this module writes to the terminal.
 
 mod build;
+mod git_setup;
 mod lint;
 mod list;
 mod new;
 pub mod report;
 mod status;
+mod textconv;
 mod watch;
 
 use std::io::{self, Write};
@@ -58,6 +60,12 @@ enum Command {
     Styles,
     /// List the layout profiles, with the locales each is the default for.
     Profiles,
+    /// Print a file as `git diff` should show it: a .ftl file one sorted,
+    /// normalised message per line; a case file as its letter's text.
+    Textconv(textconv::TextconvArgs),
+    /// Make git show .ftl and case files through `lettrine textconv`:
+    /// writes .gitattributes and the local git config, after showing them.
+    GitSetup(git_setup::GitSetupArgs),
     /// Print a shell completion script: `lettrine completions bash > …`.
     Completions {
         /// The shell to complete in.
@@ -111,6 +119,8 @@ fn run_other(command: Command, project: Project, color: ColorChoice) -> Result<(
         Command::Lint(_) => unreachable!("lint is run above"),
         Command::New(args) => new::run(args, project),
         Command::Status(args) => status::run(args, &project),
+        Command::Textconv(args) => textconv::run(args, project),
+        Command::GitSetup(args) => git_setup::run(args),
         Command::Packs => list::packs(&project),
         Command::Styles => list::styles(&project),
         Command::Profiles => list::profiles(&project),
