@@ -316,3 +316,142 @@ pub fn stale(
     }
     Ok(Some(out))
 }
+
+/// A project folder as it was at a git revision: every loader reads it like
+/// the work tree. The files are listed once; each is read when asked for.
+#[derive(Debug, Clone)]
+pub struct GitTree {
+    repo: Repo,
+    commit: String,
+    /// The revision as the user wrote it, for messages.
+    label: String,
+    /// The folder inside the repository, `""` for its root.
+    prefix: String,
+    /// Every file under the folder, relative to it.
+    files: BTreeSet<String>,
+}
+
+impl GitTree {
+    /// `dir` at revision `rev`. An error says why in words: no repository,
+    /// no such revision.
+    pub fn open(dir: &Path, rev: &str) -> Result<Self, String> {
+        let repo = Repo::discover(dir)
+            .ok_or_else(|| format!("{} is not in a git repository", dir.display()))?;
+        let prefix = repo
+            .relative(dir)
+            .ok_or_else(|| format!("{} is outside the repository", dir.display()))?;
+        let commit = repo
+            .git(&[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{rev}^{{commit}}"),
+            ])
+            .map(|id| id.trim().to_owned())
+            .ok()
+            .filter(|id| !id.is_empty())
+            .ok_or_else(|| format!("there is no revision {rev:?} in {}", repo.root.display()))?;
+        let spec = if prefix.is_empty() {
+            ".".to_owned()
+        } else {
+            format!("{prefix}/")
+        };
+        let listing = repo
+            .git(&["ls-tree", "-r", "--name-only", "-z", &commit, "--", &spec])
+            .map_err(|e| e.to_string())?;
+        let files = listing
+            .split('\0')
+            .filter(|n| !n.is_empty())
+            .map(|n| strip(&prefix, n).to_owned())
+            .collect();
+        Ok(Self {
+            repo,
+            commit,
+            label: rev.to_owned(),
+            prefix,
+            files,
+        })
+    }
+
+    fn full(&self, path: &str) -> String {
+        if self.prefix.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{}/{path}", self.prefix)
+        }
+    }
+}
+
+fn strip<'a>(prefix: &str, name: &'a str) -> &'a str {
+    if prefix.is_empty() {
+        name
+    } else {
+        name.strip_prefix(prefix)
+            .and_then(|n| n.strip_prefix('/'))
+            .unwrap_or(name)
+    }
+}
+
+impl crate::revision::Tree for GitTree {
+    fn read(&self, path: &crate::revision::RelPath) -> io::Result<Option<Vec<u8>>> {
+        if !self.files.contains(path.as_str()) {
+            return Ok(None);
+        }
+        let bytes = self.repo.file_at(&self.commit, &self.full(path.as_str()))?;
+        if bytes
+            .as_ref()
+            .is_some_and(|b| b.len() as u64 > crate::revision::MAX_FILE_SIZE)
+        {
+            return Err(io::Error::other(format!(
+                "the file is more than the {} bytes lettrine reads",
+                crate::revision::MAX_FILE_SIZE
+            )));
+        }
+        // An empty file reads as empty, not as missing.
+        Ok(Some(bytes.unwrap_or_default()))
+    }
+
+    fn list(&self, dir: &crate::revision::RelPath) -> Vec<String> {
+        let prefix = if dir.as_str().is_empty() {
+            String::new()
+        } else {
+            format!("{}/", dir.as_str())
+        };
+        let names: BTreeSet<String> = self
+            .files
+            .iter()
+            .filter_map(|f| f.strip_prefix(&prefix))
+            .filter_map(|rest| rest.split('/').next())
+            .map(str::to_owned)
+            .collect();
+        names.into_iter().collect()
+    }
+
+    fn display(&self, path: &crate::revision::RelPath) -> String {
+        format!("{}:{}", self.label, self.full(path.as_str()))
+    }
+
+    fn origin(&self) -> String {
+        format!("git {}", self.label)
+    }
+
+    fn subtree(
+        &self,
+        dir: &crate::revision::RelPath,
+    ) -> Option<std::sync::Arc<dyn crate::revision::Tree>> {
+        let prefix = format!("{}/", dir.as_str());
+        let files = self
+            .files
+            .iter()
+            .filter_map(|f| f.strip_prefix(&prefix))
+            .map(str::to_owned)
+            .collect();
+        Some(std::sync::Arc::new(Self {
+            repo: self.repo.clone(),
+            commit: self.commit.clone(),
+            label: self.label.clone(),
+            prefix: self.full(dir.as_str()),
+            files,
+        }))
+    }
+}

@@ -27,6 +27,11 @@ pub trait Tree: Debug + Send + Sync {
     fn disk_path(&self, _path: &RelPath) -> Option<PathBuf> {
         None
     }
+    /// The folder `dir` as a tree of its own, whose reads cannot leave it
+    /// (a style sees only `styles/`); `None` when the tree cannot make one.
+    fn subtree(&self, _dir: &RelPath) -> Option<Arc<dyn Tree>> {
+        None
+    }
 }
 
 /// A relative path inside a tree: `/`-separated, no `.`, `..` or empty
@@ -145,6 +150,11 @@ impl Tree for DirTree {
         Some(self.canonical.join(path.as_str()))
     }
 
+    fn subtree(&self, dir: &RelPath) -> Option<Arc<dyn Tree>> {
+        let tree = DirTree::new(self.root.join(dir.as_str())).ok()?;
+        Some(Arc::new(tree))
+    }
+
     fn origin(&self) -> String {
         self.root.display().to_string()
     }
@@ -193,7 +203,10 @@ impl Tree for EmbeddedTree {
 /// whole from one tree, never mixed.
 #[derive(Debug, Clone)]
 pub struct Project {
-    local: Option<Arc<DirTree>>,
+    /// The project's own files: a folder, or a folder at a git revision.
+    local: Option<Arc<dyn Tree>>,
+    /// The folder on disk, when the project is read from the work tree.
+    root: Option<PathBuf>,
     embedded: Arc<EmbeddedTree>,
 }
 
@@ -208,30 +221,42 @@ impl Project {
     /// A project rooted at `dir`, or only the embedded assets when `None`.
     pub fn new(dir: Option<&Path>) -> io::Result<Self> {
         let local = match dir {
-            Some(dir) => Some(Arc::new(DirTree::new(dir)?)),
+            Some(dir) => Some(Arc::new(DirTree::new(dir)?) as Arc<dyn Tree>),
             None => None,
         };
         Ok(Self {
             local,
+            root: dir.map(Path::to_path_buf),
             embedded: Arc::new(EmbeddedTree),
         })
     }
 
+    /// A project whose own files are read from `tree` (a git revision),
+    /// before the embedded ones.
+    pub fn from_tree(tree: Arc<dyn Tree>) -> Self {
+        Self {
+            local: Some(tree),
+            root: None,
+            embedded: Arc::new(EmbeddedTree),
+        }
+    }
+
     /// The project folder on disk, if there is one.
     pub fn root(&self) -> Option<&Path> {
-        self.local.as_deref().map(DirTree::root)
+        self.root.as_deref()
     }
 
     pub fn embedded_only() -> Self {
         Self {
             local: None,
+            root: None,
             embedded: Arc::new(EmbeddedTree),
         }
     }
 
     fn trees(&self) -> impl Iterator<Item = Arc<dyn Tree>> + '_ {
-        let local = self.local.clone().map(|t| t as Arc<dyn Tree>);
-        local
+        self.local
+            .clone()
             .into_iter()
             .chain(std::iter::once(self.embedded.clone() as Arc<dyn Tree>))
     }
@@ -285,9 +310,8 @@ impl Project {
         if let Some(local) = &self.local
             && matches!(local.read(&main), Ok(Some(_)))
         {
-            let styles = DirTree::new(local.root().join("styles")).ok()?;
             return Some(Located {
-                tree: Arc::new(styles),
+                tree: local.subtree(&dir)?,
                 dir: RelPath(String::new()),
             });
         }

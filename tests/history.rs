@@ -179,3 +179,69 @@ fn lint_asks_for_a_version_bump_that_matches_the_changes() {
     let run = lettrine(dir.path(), &["--color", "never", "lint", "mini"]);
     assert!(!run.stderr.contains("pack::version"), "{}", run.stderr);
 }
+
+#[test]
+fn rev_reads_the_project_as_it_was() {
+    let dir = repository();
+    write(
+        dir.path(),
+        "packs/mini/pack.toml",
+        &MANIFEST.replace("1.0.0", "2.0.0"),
+    );
+    commit(dir.path(), "mini 2.0.0");
+    let mini = |run: common::Run| -> String {
+        run.stdout
+            .lines()
+            .filter(|l| l.starts_with("mini "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let now = mini(lettrine(dir.path(), &["packs"]));
+    assert!(now.starts_with("mini 2.0.0 "), "{now}");
+    let then = mini(lettrine(dir.path(), &["--rev", "HEAD~1", "packs"]));
+    assert!(
+        then.starts_with("mini 1.0.0 ") && then.ends_with("(git HEAD~1)"),
+        "{then}"
+    );
+
+    // The first commit's French was complete; the second's source added a
+    // variable the French lacks. Diagnostics name the revision.
+    let run = lettrine(
+        dir.path(),
+        &["--color", "never", "--rev", "HEAD~2", "lint", "mini"],
+    );
+    assert!(
+        !run.stderr.contains("l10n::variable-dropped"),
+        "{}",
+        run.stderr
+    );
+    let run = lettrine(
+        dir.path(),
+        &["--color", "never", "--rev", "HEAD~1", "lint", "mini"],
+    );
+    assert!(
+        run.stderr
+            .contains("error[l10n::variable-dropped]: `thanks` in fr leaves out $order-item")
+            && run
+                .stderr
+                .contains("┌─ HEAD~1:packs/mini/fr/letter.ftl:1:1"),
+        "{}",
+        run.stderr
+    );
+
+    let run = lettrine(dir.path(), &["--rev", "no-such-tag", "packs"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("there is no revision \"no-such-tag\""),
+        "{}",
+        run.stderr
+    );
+    let outside = tempfile::tempdir().unwrap();
+    let run = lettrine(outside.path(), &["--rev", "HEAD", "packs"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is not in a git repository"),
+        "{}",
+        run.stderr
+    );
+}

@@ -34,6 +34,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     project: Option<PathBuf>,
 
+    /// Read the project's packs, styles, profiles, senders and lexicons as
+    /// they were at this git revision (a commit, a tag, HEAD~1) instead of
+    /// the working tree; cases are still read from the files given.
+    #[arg(long, global = true, value_name = "REV")]
+    rev: Option<String>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -105,7 +111,7 @@ pub fn main() -> ExitCode {
 /// Runs the command; `Ok(false)` when it ran but found what fails it
 /// (lint errors), having said so.
 fn run(cli: Cli) -> Result<bool, Error> {
-    let project = open_project(cli.project.as_deref())?;
+    let project = open_project(cli.project.as_deref(), cli.rev.as_deref())?;
     if let Command::Lint(args) = cli.command {
         return lint::run(args, &project, cli.color.stderr());
     }
@@ -142,11 +148,20 @@ fn run_other(command: Command, project: Project, color: ColorChoice) -> Result<(
     }
 }
 
-fn open_project(dir: Option<&Path>) -> Result<Project, Error> {
+fn open_project(dir: Option<&Path>, rev: Option<&str>) -> Result<Project, Error> {
     let dir = match dir {
         Some(dir) => dir.to_path_buf(),
         None => PathBuf::from("."),
     };
+    if let Some(rev) = rev {
+        let tree = lettrine::history::GitTree::open(&dir, rev).map_err(|message| {
+            Error::usage(
+                message,
+                Some("give a commit, a tag or a branch: --rev HEAD~1".to_owned()),
+            )
+        })?;
+        return Ok(Project::from_tree(std::sync::Arc::new(tree)));
+    }
     Project::new(Some(&dir)).map_err(|source| Error::Read {
         path: dir.display().to_string(),
         source,
