@@ -30,6 +30,14 @@ impl SourceFile {
         }
     }
 
+    /// The span of the first occurrence of `needle`, or an empty span at
+    /// the start when it is not there.
+    pub fn span_of(&self, needle: &str) -> Range<usize> {
+        self.text
+            .find(needle)
+            .map_or(0..0, |start| start..start + needle.len())
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());

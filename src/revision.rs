@@ -71,6 +71,11 @@ impl RelPath {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The last part of the path (`refund-refusal` of `packs/refund-refusal`).
+    pub fn name(&self) -> &str {
+        self.0.rsplit('/').next().unwrap_or_default()
+    }
 }
 
 impl std::fmt::Display for RelPath {

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, SourceFile, closest};
 use crate::ftl::{self, Use};
 use crate::pack::field::{Default, FieldKind, Required, variable_name};
 use crate::pack::{
-    DerivedRule, ENCLOSURES_FIELD, FRAME_MESSAGES, Pack, ReviewTrigger, frame_fields,
+    DerivedRule, ENCLOSURES_FIELD, FRAME_MESSAGES, Pack, ReviewTrigger, frame_fields, key_span,
 };
 use crate::revision::{RelPath, Tree};
 
@@ -34,7 +34,7 @@ pub(super) fn folders(pack: &Pack, tree: &dyn Tree, dir: &RelPath) -> Vec<Diagno
                         pack.id
                     ),
                 )
-                .at(file, find(file, &format!("\"{locale}\"")))
+                .at(file, file.span_of(&format!("\"{locale}\"")))
                 .about(locale, None)
                 .label("no messages")
                 .hint(format!(
@@ -49,7 +49,7 @@ pub(super) fn folders(pack: &Pack, tree: &dyn Tree, dir: &RelPath) -> Vec<Diagno
                 "pack::unlisted-locale",
                 format!("{folder}/ holds messages, but `locales` does not list {folder}"),
             )
-            .at(file, find(file, "locales"))
+            .at(file, file.span_of("locales"))
             .about(folder, None)
             .label("not listed here")
             .hint(format!(
@@ -81,7 +81,7 @@ fn required_messages(
         .map(|m| (m.to_string(), 0..0, "every letter".to_owned()))
         .collect();
     for section in &pack.sections {
-        let at = find(manifest, &format!("message = \"{}\"", section.message));
+        let at = manifest.span_of(&format!("message = \"{}\"", section.message));
         match &section.each {
             None => wanted.push((
                 section.message.clone(),
@@ -104,7 +104,7 @@ fn required_messages(
         }
     }
     for reference in &pack.references {
-        let at = find(manifest, &format!("label = \"{}\"", reference.label));
+        let at = manifest.span_of(&format!("label = \"{}\"", reference.label));
         wanted.push((
             reference.label.clone(),
             at,
@@ -115,7 +115,7 @@ fn required_messages(
         values: Some(codes),
     }) = pack.field(ENCLOSURES_FIELD).map(|f| &f.kind)
     {
-        let at = find(manifest, &format!("key = \"{ENCLOSURES_FIELD}\""));
+        let at = key_span(manifest, ENCLOSURES_FIELD);
         for code in codes {
             wanted.push((
                 format!("enclosure-{code}"),
@@ -267,10 +267,7 @@ fn unused_fields(pack: &Pack, src: &Locale<'_>, manifest: &SourceFile, out: &mut
                     field.key, src.locale
                 ),
             )
-            .at(
-                manifest,
-                find(manifest, &format!("key = \"{}\"", field.key)),
-            )
+            .at(manifest, key_span(manifest, &field.key))
             .label("never used")
             .hint(format!(
                 "use {} in a message, or remove the field",
@@ -278,9 +275,4 @@ fn unused_fields(pack: &Pack, src: &Locale<'_>, manifest: &SourceFile, out: &mut
             )),
         );
     }
-}
-
-/// The span of the first occurrence of `needle`, or the file's start.
-fn find(file: &SourceFile, needle: &str) -> Range<usize> {
-    file.text.find(needle).map_or(0..0, |s| s..s + needle.len())
 }

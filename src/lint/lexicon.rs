@@ -89,12 +89,7 @@ impl Lexicon {
         let mut rules: Vec<Rule> = Vec::new();
         for r in raw.rule {
             let code = format!("{name}::{}", r.id);
-            let at = |needle: &str| {
-                let quoted = format!("{needle:?}");
-                file.text
-                    .find(&quoted)
-                    .map_or(0..0, |s| s..s + quoted.len())
-            };
+            let at = |needle: &str| file.span_of(&format!("{needle:?}"));
             if rules.iter().any(|x| x.code == code) {
                 problems.push(
                     Diagnostic::error(

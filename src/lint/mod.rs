@@ -102,13 +102,7 @@ pub fn lint_pack(located: &Located, lexicon: &Lexicon) -> Result<Report> {
         Err(Error::Invalid(diagnostics)) => (None, diagnostics),
         Err(other) => return Err(other),
     };
-    let name = located
-        .dir
-        .as_str()
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let name = located.dir.name().to_owned();
     let (source, mut locales) = match &pack {
         Some(p) => (p.source_locale.clone(), p.locales.clone()),
         None => {

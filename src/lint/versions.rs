@@ -69,11 +69,7 @@ pub(super) fn check(located: &Located, pack: &Pack, files: &[LocaleFiles]) -> Op
             )
         })
         .collect();
-    let span = {
-        let needle = format!("version = \"{current}\"");
-        let text = &pack.manifest.text;
-        text.find(&needle).map_or(0..0, |s| s..s + needle.len())
-    };
+    let span = pack.manifest.span_of(&format!("version = \"{current}\""));
     if head_version != current {
         // Bumped in the work tree: is it enough for what changed since HEAD?
         let (_, manifest) = version_at(&commits[0].id)?;

@@ -260,13 +260,7 @@ impl Checker<'_> {
     }
 
     fn pack(&mut self, raw: RawManifest, located: &Located) -> Result<Pack> {
-        let folder = located
-            .dir
-            .as_str()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+        let folder = located.dir.name().to_owned();
         if *raw.id.get_ref() != folder {
             self.error(
                 "pack::id",
@@ -792,11 +786,8 @@ impl Checker<'_> {
 }
 
 /// The span of the `key = "…"` line declaring field `key`.
-fn key_span(file: &SourceFile, key: &str) -> std::ops::Range<usize> {
-    let needle = format!("key = \"{key}\"");
-    file.text
-        .find(&needle)
-        .map_or(0..0, |start| start..start + needle.len())
+pub(crate) fn key_span(file: &SourceFile, key: &str) -> std::ops::Range<usize> {
+    file.span_of(&format!("key = \"{key}\""))
 }
 
 /// The `.ftl` files under `<pack>/<locale>/`, sorted, in sub-folders too.
