@@ -181,6 +181,63 @@ fn explain(kind: &ErrorKind) -> (&'static str, String, String, Option<String>) {
     }
 }
 
+/// A message or a term, as far as what both have: maintenance commands
+/// treat them alike, a term keyed `-id`.
+#[derive(Debug, Clone, Copy)]
+pub struct Definition<'p, 's> {
+    /// The identifier, a slice of the file (without a term's `-`).
+    pub id: &'s str,
+    pub term: bool,
+    pub value: Option<&'p Pattern<&'s str>>,
+    pub attributes: &'p [ast::Attribute<&'s str>],
+    /// The comment attached to the entry, line by line.
+    pub comment: &'p [&'s str],
+}
+
+impl<'p, 's> Definition<'p, 's> {
+    /// The message or term `entry` defines, if it defines one.
+    pub fn of(entry: &'p ast::Entry<&'s str>) -> Option<Self> {
+        let comment =
+            |c: &'p Option<ast::Comment<&'s str>>| c.as_ref().map_or(&[][..], |c| &c.content[..]);
+        match entry {
+            ast::Entry::Message(m) => Some(Self {
+                id: m.id.name,
+                term: false,
+                value: m.value.as_ref(),
+                attributes: &m.attributes,
+                comment: comment(&m.comment),
+            }),
+            ast::Entry::Term(t) => Some(Self {
+                id: t.id.name,
+                term: true,
+                value: Some(&t.value),
+                attributes: &t.attributes,
+                comment: comment(&t.comment),
+            }),
+            _ => None,
+        }
+    }
+
+    /// `id` for a message, `-id` for a term.
+    pub fn key(&self) -> String {
+        if self.term {
+            format!("-{}", self.id)
+        } else {
+            self.id.to_owned()
+        }
+    }
+
+    /// The value and each attribute, named (`None` for the value).
+    pub fn patterns(
+        &self,
+    ) -> impl Iterator<Item = (Option<&'s str>, &'p Pattern<&'s str>)> + use<'p, 's> {
+        self.value
+            .map(|v| (None, v))
+            .into_iter()
+            .chain(self.attributes.iter().map(|a| (Some(a.id.name), &a.value)))
+    }
+}
+
 /// Something a pattern uses, with the slice naming it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Use<'s> {
@@ -520,22 +577,20 @@ pub fn normalised(text: &str) -> String {
     let (resource, _) = parse(text);
     let mut lines: Vec<(String, String)> = Vec::new();
     for entry in &resource.body {
-        let (key, value, attributes) = match entry {
-            ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
-            ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
-            ast::Entry::Junk { content } => {
-                let one_line = content.split_whitespace().collect::<Vec<_>>().join(" ");
-                lines.push((format!("~{one_line}"), format!("! {one_line}")));
-                continue;
-            }
-            _ => continue,
-        };
-        if let Some(value) = value {
-            lines.push((key.clone(), format!("{key} = {}", canonical(value))));
+        if let ast::Entry::Junk { content } = entry {
+            let one_line = content.split_whitespace().collect::<Vec<_>>().join(" ");
+            lines.push((format!("~{one_line}"), format!("! {one_line}")));
         }
-        for attr in attributes {
-            let id = format!("{key}.{}", attr.id.name);
-            lines.push((id.clone(), format!("{id} = {}", canonical(&attr.value))));
+        let Some(def) = Definition::of(entry) else {
+            continue;
+        };
+        let key = def.key();
+        for (attribute, pattern) in def.patterns() {
+            let id = match attribute {
+                None => key.clone(),
+                Some(a) => format!("{key}.{a}"),
+            };
+            lines.push((id.clone(), format!("{id} = {}", canonical(pattern))));
         }
     }
     lines.sort();

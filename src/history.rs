@@ -186,29 +186,15 @@ pub fn canonical_messages<'a>(texts: impl IntoIterator<Item = &'a str>) -> BTree
     let mut out = BTreeMap::new();
     for text in texts {
         let (resource, _) = ftl::parse(text);
-        for entry in &resource.body {
-            let (key, value, attributes) = match entry {
-                fluent_syntax::ast::Entry::Message(m) => {
-                    (m.id.name.to_owned(), m.value.as_ref(), &m.attributes)
-                }
-                fluent_syntax::ast::Entry::Term(t) => {
-                    (format!("-{}", t.id.name), Some(&t.value), &t.attributes)
-                }
-                _ => continue,
-            };
-            let mut variables: BTreeSet<String> = value
-                .map(ftl::variables)
-                .unwrap_or_default()
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            let mut words = value.map_or(0, ftl::word_count);
-            for a in attributes {
-                variables.extend(ftl::variables(&a.value).into_iter().map(str::to_owned));
-                words += ftl::word_count(&a.value);
+        for def in resource.body.iter().filter_map(ftl::Definition::of) {
+            let mut variables = BTreeSet::new();
+            let mut words = 0;
+            for (_, pattern) in def.patterns() {
+                variables.extend(ftl::variables(pattern).into_iter().map(str::to_owned));
+                words += ftl::word_count(pattern);
             }
-            out.entry(key).or_insert(Canon {
-                text: ftl::canonical_entry(value, attributes),
+            out.entry(def.key()).or_insert(Canon {
+                text: ftl::canonical_entry(def.value, def.attributes),
                 variables,
                 words,
             });

@@ -22,7 +22,7 @@ mod versions;
 
 use std::collections::BTreeMap;
 
-use fluent_syntax::ast::{self, Attribute, Pattern};
+use fluent_syntax::ast;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
@@ -245,20 +245,22 @@ pub(crate) struct Parsed<'a> {
     pub resource: Resource<'a>,
 }
 
-/// A message or term definition.
+/// A message or term definition, in one of the locale's files.
 #[derive(Clone, Copy)]
 pub(crate) struct Def<'a> {
     /// Index into [`Locale::files`].
     pub file: usize,
-    /// The identifier, a slice of the file (without a term's `-`).
-    pub id: &'a str,
-    pub term: bool,
-    pub value: Option<&'a Pattern<&'a str>>,
-    pub attributes: &'a [Attribute<&'a str>],
     /// Whether the entry failed to parse: it exists, but only as junk.
     pub broken: bool,
-    /// The comment attached to the entry, line by line.
-    pub comment: &'a [&'a str],
+    pub entry: ftl::Definition<'a, 'a>,
+}
+
+impl<'a> std::ops::Deref for Def<'a> {
+    type Target = ftl::Definition<'a, 'a>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.entry
+    }
 }
 
 /// Parses each file of a locale, reporting its syntax errors.
@@ -297,36 +299,25 @@ impl<'a> Locale<'a> {
         let mut entries: BTreeMap<String, Vec<Def<'a>>> = BTreeMap::new();
         for (index, parsed) in files.iter().enumerate() {
             for entry in &parsed.resource.body {
-                let def = match entry {
-                    ast::Entry::Message(m) => Def {
+                let def = match (ftl::Definition::of(entry), entry) {
+                    (Some(entry), _) => Def {
                         file: index,
-                        id: m.id.name,
-                        term: false,
-                        value: m.value.as_ref(),
-                        attributes: &m.attributes,
                         broken: false,
-                        comment: m.comment.as_ref().map_or(&[], |c| &c.content),
-                    },
-                    ast::Entry::Term(t) => Def {
-                        file: index,
-                        id: t.id.name,
-                        term: true,
-                        value: Some(&t.value),
-                        attributes: &t.attributes,
-                        broken: false,
-                        comment: t.comment.as_ref().map_or(&[], |c| &c.content),
+                        entry,
                     },
                     // A message that does not parse is still there: say what
                     // is wrong with it, not that it is missing.
-                    ast::Entry::Junk { content } => match junk_id(content) {
+                    (None, ast::Entry::Junk { content }) => match junk_id(content) {
                         Some((id, term)) => Def {
                             file: index,
-                            id,
-                            term,
-                            value: None,
-                            attributes: &[],
                             broken: true,
-                            comment: &[],
+                            entry: ftl::Definition {
+                                id,
+                                term,
+                                value: None,
+                                attributes: &[],
+                                comment: &[],
+                            },
                         },
                         None => continue,
                     },
@@ -360,15 +351,6 @@ impl<'a> Locale<'a> {
 }
 
 impl Def<'_> {
-    /// `id` for a message, `-id` for a term.
-    pub fn key(&self) -> String {
-        if self.term {
-            format!("-{}", self.id)
-        } else {
-            self.id.to_owned()
-        }
-    }
-
     /// Whether the entry's comment silences `check` (the part of a code
     /// after `::`) for `subject` (a `$variable`, a phrase's rule id), with
     /// a line `lint-ignore: <check> [subject…]`. A line naming no subject
@@ -386,14 +368,6 @@ impl Def<'_> {
             let subjects: Vec<&str> = words.take_while(|w| *w != "--").collect();
             subjects.is_empty() || subject.is_some_and(|s| subjects.contains(&s))
         })
-    }
-
-    /// The value and each attribute, named (`None` for the value).
-    pub fn patterns(&self) -> impl Iterator<Item = (Option<&str>, &Pattern<&str>)> {
-        self.value
-            .map(|v| (None, v))
-            .into_iter()
-            .chain(self.attributes.iter().map(|a| (Some(a.id.name), &a.value)))
     }
 }
 
