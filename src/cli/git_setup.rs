@@ -3,7 +3,6 @@
 //! text of their letters, through `lettrine textconv`. It shows what it
 //! writes, writes only what is missing, and can be run again safely.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -106,7 +105,6 @@ pub fn run(args: GitSetupArgs) -> Result<(), Error> {
             return Err(Error::usage(format!("git config {key} failed"), None));
         }
     }
-    let _ = std::io::stdout().flush();
     Ok(())
 }
 

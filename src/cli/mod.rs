@@ -112,17 +112,11 @@ pub fn main() -> ExitCode {
 /// (lint errors), having said so.
 fn run(cli: Cli) -> Result<bool, Error> {
     let project = open_project(cli.project.as_deref(), cli.rev.as_deref())?;
-    if let Command::Lint(args) = cli.command {
-        return lint::run(args, &project, cli.color.stderr());
-    }
-    run_other(cli.command, project, cli.color).map(|()| true)
-}
-
-fn run_other(command: Command, project: Project, color: ColorChoice) -> Result<(), Error> {
-    match command {
+    let color = cli.color.stderr();
+    let done = match cli.command {
+        Command::Lint(args) => return lint::run(args, &project, color),
         Command::Build(args) => build::run(args, project),
-        Command::Watch(args) => watch::run(args, project, color.stderr()),
-        Command::Lint(_) => unreachable!("lint is run above"),
+        Command::Watch(args) => watch::run(args, project, color),
         Command::New(args) => new::run(args, project),
         Command::Status(args) => status::run(args, &project),
         Command::Textconv(args) => textconv::run(args, project),
@@ -145,7 +139,8 @@ fn run_other(command: Command, project: Project, color: ColorChoice) -> Result<(
                 })?;
             stdout(&page)
         }
-    }
+    };
+    done.map(|()| true)
 }
 
 fn open_project(dir: Option<&Path>, rev: Option<&str>) -> Result<Project, Error> {
