@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::history::{self, Canon, Repo, Staleness};
-use crate::lint::read_locales;
 use crate::pack::Pack;
 use crate::revision::Located;
 
@@ -57,12 +56,12 @@ pub struct StaleMessage {
 /// The status of the pack in `located`.
 pub fn status(located: &Located) -> Result<PackStatus> {
     let pack = Pack::load(located)?;
-    let files = read_locales(located.tree.as_ref(), &located.dir, &pack.locales)?;
-    let messages: BTreeMap<&str, BTreeMap<String, Canon>> = files
+    let messages: BTreeMap<&str, BTreeMap<String, Canon>> = pack
+        .messages
         .iter()
-        .map(|lf| {
-            let texts = lf.files.iter().map(|(_, f)| &*f.text);
-            (lf.locale.as_str(), history::canonical_messages(texts))
+        .map(|(locale, files)| {
+            let texts = files.iter().map(|(_, f)| &*f.text);
+            (locale.as_str(), history::canonical_messages(texts))
         })
         .collect();
     let empty = BTreeMap::new();

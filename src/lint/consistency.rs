@@ -1,5 +1,5 @@
-//! A pack's manifest against its messages: every locale it lists has a
-//! folder; every message the letter will ask for (frame, sections, one per
+//! A pack's manifest against its messages: every locale folder is listed;
+//! every message the letter will ask for (frame, sections, one per
 //! reason or list item, reference labels, enclosures) exists in the source;
 //! every variable a message uses is something a case gives it; every field
 //! the pack declares is used somewhere.
@@ -14,36 +14,16 @@ use crate::pack::field::{Default, FieldKind, Required, variable_name};
 use crate::pack::{
     DerivedRule, ENCLOSURES_FIELD, FRAME_MESSAGES, Pack, ReviewTrigger, frame_fields, key_span,
 };
-use crate::revision::{RelPath, Tree};
 
 /// The variable every reason paragraph gets besides the fields.
 const REASON_VARIABLES: &[&str] = &["legal-article"];
 
-/// Locales listed without a folder, and folders not listed.
-pub(super) fn folders(pack: &Pack, tree: &dyn Tree, dir: &RelPath) -> Vec<Diagnostic> {
+/// Locale folders `pack.toml` does not list. (A listed locale without
+/// messages is the loader's error, `pack::no-messages`.)
+pub(super) fn unlisted(pack: &Pack, unlisted: &[String]) -> Vec<Diagnostic> {
     let file = &pack.manifest;
-    let present = super::locale_folders(tree, dir);
     let mut out = Vec::new();
-    for locale in &pack.locales {
-        if !present.contains(locale) {
-            out.push(
-                Diagnostic::error(
-                    "pack::missing-locale",
-                    format!(
-                        "{} lists the locale {locale}, but {locale}/ has no .ftl file",
-                        pack.id
-                    ),
-                )
-                .at(file, file.span_of(&format!("\"{locale}\"")))
-                .about(locale, None)
-                .label("no messages")
-                .hint(format!(
-                    "add {locale}/*.ftl, or remove {locale} from `locales`"
-                )),
-            );
-        }
-    }
-    for folder in present.iter().filter(|f| !pack.locales.contains(f)) {
+    for folder in unlisted {
         out.push(
             Diagnostic::warning(
                 "pack::unlisted-locale",

@@ -103,27 +103,34 @@ pub fn lint_pack(located: &Located, lexicon: &Lexicon) -> Result<Report> {
         Err(other) => return Err(other),
     };
     let name = located.dir.name().to_owned();
-    let (source, mut locales) = match &pack {
-        Some(p) => (p.source_locale.clone(), p.locales.clone()),
+    let folders = locale_folders(tree, &located.dir);
+    let (source, files) = match &pack {
+        Some(p) => {
+            // The loader has read the listed locales; folders the manifest
+            // does not list are still translations to check.
+            let mut files: Vec<LocaleFiles> = p
+                .messages
+                .iter()
+                .map(|(locale, files)| LocaleFiles {
+                    locale: locale.clone(),
+                    files: files.clone(),
+                })
+                .collect();
+            files.sort_by_key(|lf| p.locales.iter().position(|l| *l == lf.locale));
+            let unlisted: Vec<String> = folders
+                .into_iter()
+                .filter(|f| !p.locales.contains(f))
+                .collect();
+            diagnostics.extend(consistency::unlisted(p, &unlisted));
+            files.extend(read_locales(tree, &located.dir, &unlisted)?);
+            diagnostics.extend(versions::check(located, p, &files));
+            (p.source_locale.clone(), files)
+        }
         None => {
-            let folders = locale_folders(tree, &located.dir);
             let source = folders.first().cloned().unwrap_or_default();
-            (source, folders)
+            (source, read_locales(tree, &located.dir, &folders)?)
         }
     };
-    if let Some(p) = &pack {
-        diagnostics.extend(consistency::folders(p, tree, &located.dir));
-        // Folders the manifest does not list are still translations to check.
-        for folder in locale_folders(tree, &located.dir) {
-            if !locales.contains(&folder) {
-                locales.push(folder);
-            }
-        }
-    }
-    let files = read_locales(tree, &located.dir, &locales)?;
-    if let Some(p) = &pack {
-        diagnostics.extend(versions::check(located, p, &files));
-    }
     let mut report = lint_locales(&name, "pack", &source, &files, pack.as_ref(), lexicon);
     diagnostics.append(&mut report.diagnostics);
     report.diagnostics = diagnostics;

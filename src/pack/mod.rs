@@ -47,8 +47,9 @@ pub struct Pack {
     pub review: Vec<ReviewRule>,
     /// Numbers worked out from the case, available to messages like fields.
     pub derived: Vec<Derived>,
-    /// The `.ftl` files of each locale.
-    pub messages: BTreeMap<String, Vec<SourceFile>>,
+    /// The `.ftl` files of each locale, with their paths inside the
+    /// locale's folder.
+    pub messages: BTreeMap<String, Vec<(String, SourceFile)>>,
     /// Where the pack was read from, for messages.
     pub origin: String,
     /// `pack.toml` as read, for diagnostics pointing into it.
@@ -159,7 +160,7 @@ impl Pack {
         let files = self
             .resolve_locale(locale)
             .and_then(|l| self.messages.get(l))
-            .cloned()
+            .map(|files| files.iter().map(|(_, f)| f.clone()).collect())
             .unwrap_or_default();
         Messages::new(locale, files).map_err(Error::Invalid)
     }
@@ -516,7 +517,7 @@ impl Checker<'_> {
 
         let mut messages = BTreeMap::new();
         for locale in &locales {
-            let files = ftl_files(located, locale)?;
+            let files = locale_files(located.tree.as_ref(), &join(&located.dir, locale))?;
             if files.is_empty() {
                 self.error(
                     "pack::no-messages",
@@ -788,12 +789,6 @@ impl Checker<'_> {
 /// The span of the `key = "…"` line declaring field `key`.
 pub(crate) fn key_span(file: &SourceFile, key: &str) -> std::ops::Range<usize> {
     file.span_of(&format!("key = \"{key}\""))
-}
-
-/// The `.ftl` files under `<pack>/<locale>/`, sorted, in sub-folders too.
-fn ftl_files(located: &Located, locale: &str) -> Result<Vec<SourceFile>> {
-    let files = locale_files(located.tree.as_ref(), &join(&located.dir, locale))?;
-    Ok(files.into_iter().map(|(_, file)| file).collect())
 }
 
 /// The `.ftl` files under `dir` in `tree`, sub-folders included, each with
