@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::case::CaseFile;
 use crate::diagnostic::Diagnostic;
@@ -29,7 +29,8 @@ pub struct Overrides {
 #[derive(Debug)]
 pub struct Builder {
     project: Project,
-    renderer: Renderer,
+    /// Fonts are loaded when the first letter is typeset.
+    renderer: OnceLock<Renderer>,
     packs: Mutex<HashMap<String, Arc<Pack>>>,
     messages: Mutex<HashMap<(String, String), Arc<Messages>>>,
     styles: Mutex<HashMap<String, Arc<Style>>>,
@@ -42,7 +43,7 @@ impl Builder {
     pub fn new(project: Project) -> Self {
         Self {
             project,
-            renderer: Renderer::new(),
+            renderer: OnceLock::new(),
             packs: Mutex::new(HashMap::new()),
             messages: Mutex::new(HashMap::new()),
             styles: Mutex::new(HashMap::new()),
@@ -83,6 +84,12 @@ impl Builder {
             )));
         }
         let bytes = std::fs::read(path).map_err(read_error)?;
+        self.parse_case(name, bytes)
+    }
+
+    /// Parses a case file read elsewhere (from a git revision), named
+    /// `name` in messages; its includes are read from the project.
+    pub fn parse_case(&self, name: String, bytes: Vec<u8>) -> Result<CaseFile> {
         let mut case = CaseFile::parse(text_file(name, bytes)?)?;
         for request in case.include_requests() {
             let (display, bytes) = self.project.read(&request.path).map_err(|e| {
@@ -173,7 +180,7 @@ impl Builder {
                 Some(format!("the styles are: {}", known.join(", "))),
             )
         })?;
-        let style = Arc::new(self.renderer.style(name, located.tree, located.dir));
+        let style = Arc::new(Style::new(name, located.tree, located.dir));
         lock(&self.styles).insert(name.to_owned(), style.clone());
         Ok(style)
     }
@@ -263,7 +270,12 @@ impl Builder {
     /// Typesets a Letter with its style.
     pub fn typeset(&self, letter: &Letter, options: &RenderOptions) -> Result<Typeset> {
         let style = self.style(&letter.style)?;
-        self.renderer.typeset(letter, &style, options)
+        self.renderer().typeset(letter, &style, options)
+    }
+
+    /// The renderer, with its fonts, loaded on first use.
+    pub fn renderer(&self) -> &Renderer {
+        self.renderer.get_or_init(Renderer::new)
     }
 }
 

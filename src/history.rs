@@ -65,6 +65,30 @@ impl Repo {
         String::from_utf8(out.stdout).map_err(io::Error::other)
     }
 
+    /// The files of the work tree under `dir` (relative to the
+    /// repository), tracked or not but not ignored, relative to `dir`.
+    pub fn work_files(&self, dir: &str) -> io::Result<Vec<String>> {
+        let spec = if dir.is_empty() { "." } else { dir };
+        let listing = self.git(&[
+            "ls-files",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+            "--full-name",
+            "-z",
+            "--",
+            spec,
+        ])?;
+        let mut files: Vec<String> = listing
+            .split('\0')
+            .filter(|n| !n.is_empty())
+            .map(|n| strip(dir, n).to_owned())
+            .collect();
+        files.sort();
+        files.dedup();
+        Ok(files)
+    }
+
     /// The commits that changed anything under `path`, newest first.
     pub fn commits(&self, path: &str) -> io::Result<Vec<Commit>> {
         let log = self.git(&["log", "--format=%H %h %cs", "--", path])?;
@@ -357,6 +381,16 @@ impl GitTree {
             prefix,
             files,
         })
+    }
+
+    /// Every file of the folder at the revision, relative to it.
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(String::as_str)
+    }
+
+    /// The revision as the user wrote it.
+    pub fn label(&self) -> &str {
+        &self.label
     }
 
     fn full(&self, path: &str) -> String {

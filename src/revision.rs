@@ -203,6 +203,37 @@ impl Tree for EmbeddedTree {
     }
 }
 
+/// A few files compiled into lettrine for its own use (the redline's
+/// layout), as a tree.
+#[derive(Debug, Clone, Copy)]
+pub struct StaticTree(pub &'static [(&'static str, &'static [u8])]);
+
+impl Tree for StaticTree {
+    fn read(&self, path: &RelPath) -> io::Result<Option<Vec<u8>>> {
+        Ok(self
+            .0
+            .iter()
+            .find(|(p, _)| *p == path.as_str())
+            .map(|(_, bytes)| bytes.to_vec()))
+    }
+
+    fn list(&self, dir: &RelPath) -> Vec<String> {
+        if dir.as_str().is_empty() {
+            self.0.iter().map(|(p, _)| (*p).to_owned()).collect()
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn display(&self, path: &RelPath) -> String {
+        format!("<lettrine>/{path}")
+    }
+
+    fn origin(&self) -> String {
+        "lettrine".to_owned()
+    }
+}
+
 /// Where packs and styles are looked up: the project folder's own `packs/`
 /// and `styles/` first, then the embedded ones. A pack or a style is taken
 /// whole from one tree, never mixed.

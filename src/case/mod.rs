@@ -780,3 +780,13 @@ fn list_item_span(root: &Node, key: &str, item: &str) -> Option<Range<usize>> {
         .find(|n| n.value == Value::String(item.to_owned()))
         .map(|n| n.span.clone())
 }
+
+/// Whether the bytes of a TOML or JSON file look like a case: a line names
+/// its pack (`pack = "…"`, `"pack": "…"`). `textconv` and `diff` use it to
+/// tell cases from other data files without parsing them.
+pub fn looks_like_case(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes).lines().any(|line| {
+        let line = line.trim_start();
+        line.starts_with("pack =") || line.starts_with("pack=") || line.starts_with("\"pack\"")
+    })
+}

@@ -31,7 +31,7 @@ pub fn run(args: TextconvArgs, project: Project) -> Result<(), Error> {
     let text = match extension {
         "ftl" => ftl::normalised(&String::from_utf8_lossy(&bytes)),
         // A case names its pack; other TOML and JSON files are data.
-        "toml" | "json" if is_case(&bytes) => {
+        "toml" | "json" if lettrine::case::looks_like_case(&bytes) => {
             let builder = Builder::new(project);
             let letter = builder
                 .read_case(path)
@@ -50,12 +50,4 @@ pub fn run(args: TextconvArgs, project: Project) -> Result<(), Error> {
         _ => return super::stdout(&bytes),
     };
     super::stdout(text.as_bytes())
-}
-
-/// Whether a TOML or JSON file looks like a case: it names its pack.
-fn is_case(bytes: &[u8]) -> bool {
-    String::from_utf8_lossy(bytes).lines().any(|line| {
-        let line = line.trim_start();
-        line.starts_with("pack =") || line.starts_with("pack=") || line.starts_with("\"pack\"")
-    })
 }

@@ -8,7 +8,8 @@ pub mod values;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
-use fluent_bundle::{FluentArgs, FluentError, FluentResource};
+use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
+use intl_memoizer::concurrent::IntlLangMemoizer;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, SourceFile, closest};
@@ -51,6 +52,8 @@ pub struct Messages {
     locale: String,
     language: String,
     bundle: FluentBundle<FluentResource>,
+    /// Formats values outside messages ([`Messages::display`]).
+    intls: IntlLangMemoizer,
     files: Vec<SourceFile>,
     digit_one: String,
 }
@@ -74,6 +77,7 @@ impl Messages {
             )]
         })?;
         let language = langid.language.as_str().to_owned();
+        let intls = IntlLangMemoizer::new(langid.clone());
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
         // Fluent would isolate every placeable of an RTL message; `isolate`
         // marks only the values whose direction differs (see below).
@@ -121,8 +125,19 @@ impl Messages {
             locale: locale.to_owned(),
             language,
             bundle,
+            intls,
             files,
         })
+    }
+
+    /// A value as a message would print it: dates, money and numbers in
+    /// the locale's formats, text as it is, with the locale's typography.
+    pub fn display(&self, value: &FluentValue) -> String {
+        let text = match value {
+            FluentValue::String(s) => s.to_string(),
+            other => format::formatter(other, &self.intls).unwrap_or_default(),
+        };
+        typography::apply(&self.language, &text)
     }
 
     pub fn locale(&self) -> &str {

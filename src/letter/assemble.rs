@@ -2,6 +2,8 @@
 //! messages: the frame, the references, then the body's sections in the
 //! pack's order.
 
+use std::collections::BTreeMap;
+
 use fluent_bundle::{FluentArgs, FluentValue};
 use sha2::{Digest, Sha256};
 
@@ -181,7 +183,25 @@ pub fn assemble(
         enclosures,
         labels,
         review: review_notes(pack, case),
+        fields: printed_fields(case, messages),
     })
+}
+
+/// The case's values as printed, by field key.
+fn printed_fields(case: &Case, messages: &Messages) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (key, value) in &case.values {
+        let text = match value {
+            CaseValue::Text(s) | CaseValue::Code(s) => s.clone(),
+            CaseValue::Date(d) => messages.display(&FluentValue::Custom(Box::new(*d))),
+            CaseValue::Money(m) => messages.display(&FluentValue::Custom(Box::new(m.clone()))),
+            CaseValue::Number(n) => messages.display(&FluentValue::from(*n)),
+            CaseValue::List(items) => items.join(", "),
+            CaseValue::Group => continue,
+        };
+        out.insert(key.clone(), text);
+    }
+    out
 }
 
 /// The Fluent arguments of a case: each field under its variable name,

@@ -5,6 +5,7 @@
 
 mod assemble;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -48,6 +49,10 @@ pub struct Letter {
     pub labels: Labels,
     /// Review rules of the pack that apply to this letter.
     pub review: Vec<ReviewNote>,
+    /// Every value of the case as the letter prints it, by field key
+    /// (`order.amount`: `1 234,56 €`); a list's codes joined by `, `. The
+    /// differ names the fields behind a change with it.
+    pub fields: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -5,8 +5,6 @@
 
 mod world;
 
-use std::sync::Arc;
-
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
@@ -20,7 +18,6 @@ use typst_pdf::{PdfOptions, Timestamp};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
-use crate::revision::{RelPath, Tree};
 pub use world::{LETTER_PATH, Style};
 use world::{LetterWorld, Shared};
 
@@ -191,11 +188,6 @@ impl Renderer {
         }
     }
 
-    /// A style whose main file is `<root>/<name>.typ` in `tree`.
-    pub fn style(&self, name: &str, tree: Arc<dyn Tree>, root: RelPath) -> Style {
-        Style::new(name, tree, root)
-    }
-
     /// Typesets `letter` with `style`. Typst errors come back as
     /// diagnostics pointing into the style's files.
     pub fn typeset(
@@ -204,16 +196,46 @@ impl Renderer {
         style: &Style,
         options: &RenderOptions,
     ) -> Result<Typeset> {
-        let date = parse_date(&letter.date);
+        let logo = letter
+            .sender
+            .logo
+            .as_ref()
+            .map(|logo| (logo.file, Bytes::new(logo.bytes.clone())));
+        self.compile(
+            world_json(letter, options),
+            logo,
+            style,
+            &letter.date,
+            format!("lettrine:{}", letter.case_hash),
+        )
+    }
+
+    /// Typesets a document whose data is not a Letter (the redline of
+    /// `lettrine diff`): `style` reads `json` at [`LETTER_PATH`].
+    pub fn typeset_data(
+        &self,
+        json: String,
+        style: &Style,
+        date: &str,
+        ident: String,
+    ) -> Result<Typeset> {
+        self.compile(json, None, style, date, ident)
+    }
+
+    fn compile(
+        &self,
+        json: String,
+        logo: Option<(&'static str, Bytes)>,
+        style: &Style,
+        date: &str,
+        ident: String,
+    ) -> Result<Typeset> {
+        let date = parse_date(date);
         let world = LetterWorld {
             shared: &self.shared,
             style,
-            letter: Bytes::from_string(world_json(letter, options)),
-            logo: letter
-                .sender
-                .logo
-                .as_ref()
-                .map(|logo| (logo.file, Bytes::new(logo.bytes.clone()))),
+            letter: Bytes::from_string(json),
+            logo,
             today: date.unwrap_or_else(|| Datetime::from_ymd(1970, 1, 1).expect("a valid date")),
         };
         let result = typst::compile::<PagedDocument>(&world);
@@ -228,7 +250,7 @@ impl Renderer {
         })?;
         Ok(Typeset {
             document,
-            ident: format!("lettrine:{}", letter.case_hash),
+            ident,
             date,
         })
     }
