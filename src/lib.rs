@@ -8,6 +8,7 @@
 pub mod builder;
 pub mod case;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod ftl;
 pub mod history;

@@ -1,7 +1,9 @@
 //! `lettrine git-setup`: makes `git diff`, `git log -p` and `git show`
 //! show Fluent files one normalised message per line and case files as the
-//! text of their letters, through `lettrine textconv`. It shows what it
-//! writes, writes only what is missing, and can be run again safely.
+//! text of their letters, through `lettrine textconv`, and makes
+//! `git difftool -t lettrine` open the redline of each changed case. It
+//! shows what it writes, writes only what is missing, and can be run again
+//! safely.
 
 use std::path::Path;
 use std::process::Command;
@@ -45,9 +47,19 @@ pub fn run(args: GitSetupArgs) -> Result<(), Error> {
         .copied()
         .filter(|line| !existing.lines().any(|l| l.trim() == *line))
         .collect();
+    // `git difftool -t lettrine` opens the redline of each changed case.
+    // Git hands the two versions over as files (`/dev/null` for a missing
+    // side). `lettrine diff` exits 1 when they differ, so the exit code is
+    // not trusted: with trustExitCode, git would stop after the first case.
+    let difftool = format!(
+        "{} diff --format pdf --open \"$LOCAL\" \"$REMOTE\"",
+        shell_quote(&exe)
+    );
     let config = [
         ("diff.lettrine-ftl.textconv", command.as_str()),
         ("diff.lettrine-case.textconv", command.as_str()),
+        ("difftool.lettrine.cmd", difftool.as_str()),
+        ("difftool.lettrine.trustExitCode", "false"),
     ];
     let mut plan = String::new();
     if missing.is_empty() {

@@ -2,6 +2,7 @@
 //! from errors to exit codes. Only this module writes to the terminal.
 
 mod build;
+mod diff;
 mod git_setup;
 mod lint;
 mod list;
@@ -66,6 +67,11 @@ enum Command {
     Styles,
     /// List the layout profiles, with the locales each is the default for.
     Profiles,
+    /// Show what changed in the letters (and with --packs, the messages)
+    /// between two revisions, a revision and the work tree, or two case
+    /// files: word by word, figures first, with the cause of each change.
+    /// Exit 0: no change, 1: changes, 2: trouble.
+    Diff(diff::DiffArgs),
     /// Print a file as `git diff` should show it: a .ftl file one sorted,
     /// normalised message per line; a case file as its letter's text.
     Textconv(textconv::TextconvArgs),
@@ -115,6 +121,7 @@ fn run(cli: Cli) -> Result<bool, Error> {
     let color = cli.color.stderr();
     let done = match cli.command {
         Command::Lint(args) => return lint::run(args, &project, color),
+        Command::Diff(args) => return diff::run(args, cli.project.as_deref(), project, cli.color),
         Command::Build(args) => build::run(args, project),
         Command::Watch(args) => watch::run(args, project, color),
         Command::New(args) => new::run(args, project),
