@@ -160,6 +160,26 @@ fn each_change_between_revisions_is_shown_with_its_cause() {
 }
 
 #[test]
+fn a_style_change_is_a_change_of_every_letter_in_that_style() {
+    let repo = drafts();
+    let d = repo.path();
+    copy_dir(&root().join("styles"), &d.join("styles"));
+    commit(d, "own style");
+    // The project's copy of the embedded style typesets the same letter.
+    let run = lettrine(d, &["diff", "HEAD~1", "HEAD", "--", "cases"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let style = d.join("styles/classic.typ");
+    let text = std::fs::read_to_string(&style).unwrap();
+    std::fs::write(&style, text.replacen("size: 10.5pt", "size: 11pt", 1)).unwrap();
+    let run = lettrine(d, &["diff", "--", "cases"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "letter cases/dupont.toml (modified)\nrefund-refusal 1.1.1 · fr · style classic\nWhole letter: style classic: its files changed\n\n"
+    );
+}
+
+#[test]
 fn every_format_shows_the_same_changes() {
     let repo = drafts();
     let d = repo.path();

@@ -155,7 +155,7 @@ impl Version {
         }
         let mut hasher = Sha256::new();
         if let Some(located) = self.builder.project().style(name) {
-            digest_tree(&*located.tree, &located.dir, &mut hasher, 0);
+            digest_tree(&*located.tree, &located.dir, "", &mut hasher, 0);
         }
         let digest = format!("{:x}", hasher.finalize());
         self.style_digests.insert(name.to_owned(), digest.clone());
@@ -200,7 +200,9 @@ fn pack_messages(pack: &Pack, locale: &str) -> BTreeMap<String, Canon> {
     canonical_messages(files.iter().map(|(_, file)| &*file.text))
 }
 
-fn digest_tree(tree: &dyn Tree, dir: &RelPath, hasher: &mut Sha256, depth: usize) {
+/// Hashes every file under `dir`, named relative to the style's root
+/// (`at`), so that the same style hashes the same from any tree.
+fn digest_tree(tree: &dyn Tree, dir: &RelPath, at: &str, hasher: &mut Sha256, depth: usize) {
     if depth > 8 {
         return;
     }
@@ -208,13 +210,14 @@ fn digest_tree(tree: &dyn Tree, dir: &RelPath, hasher: &mut Sha256, depth: usize
         let Some(path) = dir.join(&name) else {
             continue;
         };
+        let rel = format!("{at}{name}");
         match tree.read(&path) {
             Ok(Some(bytes)) => {
-                hasher.update(path.as_str().as_bytes());
+                hasher.update(rel.as_bytes());
                 hasher.update((bytes.len() as u64).to_le_bytes());
                 hasher.update(&bytes);
             }
-            _ => digest_tree(tree, &path, hasher, depth + 1),
+            _ => digest_tree(tree, &path, &format!("{rel}/"), hasher, depth + 1),
         }
     }
 }
