@@ -480,7 +480,7 @@ impl Differ {
                     }
                 },
             };
-            out.push(segment);
+            push_merged(&mut out, segment);
         }
         // Field values as tokens print them (spacing normalised).
         let explained: BTreeSet<String> = fields
@@ -499,6 +499,17 @@ impl Differ {
             }
         }
         out
+    }
+}
+
+/// Appends `segment`, joined to the last one when both are of the same
+/// plain kind: the sentences of a new block are one insertion.
+fn push_merged(out: &mut Vec<Segment>, segment: Segment) {
+    match (out.last_mut(), segment) {
+        (Some(Segment::Equal { text: a }), Segment::Equal { text: b })
+        | (Some(Segment::Delete { text: a }), Segment::Delete { text: b })
+        | (Some(Segment::Insert { text: a }), Segment::Insert { text: b }) => a.push_str(&b),
+        (_, segment) => out.push(segment),
     }
 }
 
