@@ -201,6 +201,14 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .tempfile_in(dir)
         .map_err(err)?;
     temp.write_all(bytes).map_err(err)?;
+    // A temporary file is private (0600); the output is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(err)?;
+    }
     temp.as_file().sync_all().map_err(err)?;
     temp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
