@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use lettrine::builder::{Builder, Overrides};
-use lettrine::diff::{MessageTexts, compare_letters};
+use lettrine::diff::{LetterSide, compare_letters};
 use lettrine::history::canonical_messages;
 use lettrine::revision::Project;
 
@@ -51,7 +51,7 @@ fn main() {
     let pack = builder.pack("refund-refusal").expect("the pack loads");
     let texts = pack.messages.get("fr").expect("French messages");
     let messages = canonical_messages(texts.iter().map(|(_, f)| &*f.text));
-    let side = |letter| MessageTexts {
+    let side = |letter| LetterSide {
         letter,
         messages: &messages,
         style_digest: "same",

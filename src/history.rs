@@ -388,11 +388,6 @@ impl GitTree {
         self.files.iter().map(String::as_str)
     }
 
-    /// The revision as the user wrote it.
-    pub fn label(&self) -> &str {
-        &self.label
-    }
-
     fn full(&self, path: &str) -> String {
         if self.prefix.is_empty() {
             path.to_owned()

@@ -22,25 +22,19 @@ pub enum ColorChoice {
 impl ColorChoice {
     /// Whether standard output gets colour.
     pub fn stdout(self) -> bool {
-        match self {
-            Self::Always => true,
-            Self::Never => false,
-            Self::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && io::stdout().is_terminal()
-            }
-        }
+        self.enabled(io::stdout().is_terminal())
     }
 
     /// Whether standard error gets colour.
     pub fn stderr(self) -> bool {
+        self.enabled(io::stderr().is_terminal())
+    }
+
+    fn enabled(self, terminal: bool) -> bool {
         match self {
             Self::Always => true,
             Self::Never => false,
-            Self::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && io::stderr().is_terminal()
-            }
+            Self::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal,
         }
     }
 }

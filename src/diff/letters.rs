@@ -23,7 +23,7 @@ const MIN_MOVE_SIMILARITY: f32 = 0.6;
 /// locale's messages (to tell a reworded message from new data), and a
 /// digest of its style's files.
 #[derive(Debug, Clone, Copy)]
-pub struct Messages<'a> {
+pub struct LetterSide<'a> {
     pub letter: &'a Letter,
     pub messages: &'a BTreeMap<String, Canon>,
     pub style_digest: &'a str,
@@ -33,8 +33,8 @@ pub struct Messages<'a> {
 /// printer would see changed.
 pub fn compare_letters(
     case: &str,
-    old: Option<Messages<'_>>,
-    new: Option<Messages<'_>>,
+    old: Option<LetterSide<'_>>,
+    new: Option<LetterSide<'_>>,
 ) -> Option<LetterDiff> {
     let status = match (&old, &new) {
         (None, None) => return None,
@@ -58,10 +58,10 @@ pub fn compare_letters(
             continue;
         }
         for a in &old_units[o] {
-            blocks.push((Some(a), None, Some(differ.whole(a, Which::Old))));
+            blocks.push((Some(a), None, Ok(differ.whole(a, Which::Old))));
         }
         for b in &new_units[n] {
-            blocks.push((None, Some(b), Some(differ.whole(b, Which::New))));
+            blocks.push((None, Some(b), Ok(differ.whole(b, Which::New))));
         }
     }
     let moves = differ.pair_moves();
@@ -78,19 +78,19 @@ pub fn compare_letters(
     let mut page = Vec::new();
     for (a, b, pieces) in blocks {
         let block = b.or(a).map(|u| u.block.clone()).unwrap_or_default();
-        let Some(pieces) = pieces else {
-            let text = b.map(|u| text_of(&tokens::tokenize(&u.text), false));
-            page.push(BlockDiff {
-                block,
-                status: Status::Unchanged,
-                segments: vec![Segment::Equal {
-                    text: text.unwrap_or_default(),
-                }],
-                causes: Vec::new(),
-            });
-            continue;
+        let pieces = match pieces {
+            Ok(pieces) => pieces,
+            Err(text) => {
+                page.push(BlockDiff {
+                    block,
+                    status: Status::Unchanged,
+                    segments: vec![Segment::Equal { text }],
+                    causes: Vec::new(),
+                });
+                continue;
+            }
         };
-        let segments = differ.resolve(pieces, &moves, &mut figures, &fields);
+        let segments = differ.resolve(pieces, &moves);
         let status = match (a, b) {
             (Some(_), Some(_)) => Status::Modified,
             (None, _) => Status::Added,
@@ -109,13 +109,14 @@ pub fn compare_letters(
         page.push(diff.clone());
         out_blocks.push(diff);
     }
+    differ.message_figures(&fields, &mut figures);
     // A new pack version that changes no word of this letter is not a
     // change of the letter.
     let only_pack = notes.iter().all(|n| matches!(n, Cause::Pack { .. }));
     if status == Status::Modified && out_blocks.is_empty() && only_pack {
         return None;
     }
-    let side = |s: Option<Messages<'_>>| {
+    let side = |s: Option<LetterSide<'_>>| {
         s.map(|s| super::Side {
             pack: s.letter.pack.id.clone(),
             version: s.letter.pack.version.clone(),
@@ -137,8 +138,12 @@ pub fn compare_letters(
 }
 
 /// A block of the old letter, of the new one, or both, and its pieces
-/// (`None`: unchanged).
-type Aligned<'u> = (Option<&'u Unit>, Option<&'u Unit>, Option<Vec<Piece>>);
+/// (`Err`: unchanged, with its text).
+type Aligned<'u> = (
+    Option<&'u Unit>,
+    Option<&'u Unit>,
+    Result<Vec<Piece>, String>,
+);
 
 /// A block of a letter: the text of one message, or of part of the frame.
 #[derive(Debug)]
@@ -146,17 +151,17 @@ struct Unit {
     block: String,
     message: Option<String>,
     /// Case fields printed in it directly (not through a message).
-    fields: Vec<&'static str>,
+    fields: Vec<String>,
     /// The list item (a reason code) a repeated section is for.
     item: Option<String>,
     text: String,
 }
 
 fn units(letter: &Letter) -> Vec<Unit> {
-    let frame = |block: &str, fields: Vec<&'static str>, lines: Vec<&str>| Unit {
+    let frame = |block: &str, fields: &[&str], lines: Vec<&str>| Unit {
         block: block.to_owned(),
         message: None,
-        fields,
+        fields: fields.iter().map(|f| (*f).to_owned()).collect(),
         item: None,
         text: lines
             .into_iter()
@@ -185,7 +190,7 @@ fn units(letter: &Letter) -> Vec<Unit> {
     let mut out = vec![
         frame(
             "sender",
-            vec![
+            &[
                 "sender.name",
                 "sender.address",
                 "sender.email",
@@ -196,7 +201,7 @@ fn units(letter: &Letter) -> Vec<Unit> {
         ),
         frame(
             "recipient",
-            vec!["recipient.name", "recipient.address"],
+            &["recipient.name", "recipient.address"],
             recipient,
         ),
         message(&letter.date_line.message, &letter.date_line.text),
@@ -206,15 +211,7 @@ fn units(letter: &Letter) -> Vec<Unit> {
             &reference.label.message,
             &format!("{} {}", reference.label.text, reference.value),
         );
-        unit.fields = FRAME_FIELDS
-            .iter()
-            .copied()
-            .filter(|f| *f == reference.field)
-            .collect();
-        if unit.fields.is_empty() {
-            // A pack's own field: named by the reference itself.
-            unit.item = Some(format!("field:{}", reference.field));
-        }
+        unit.fields = vec![reference.field.clone()];
         out.push(unit);
     }
     out.push(message(&letter.subject.message, &letter.subject.text));
@@ -228,7 +225,7 @@ fn units(letter: &Letter) -> Vec<Unit> {
     let g = &letter.signature;
     out.push(frame(
         "signature",
-        vec!["signatory.name", "signatory.role", "sender.name"],
+        &["signatory.name", "signatory.role", "sender.name"],
         vec![&g.name, &g.role, &g.organisation],
     ));
     for e in &letter.enclosures {
@@ -236,21 +233,6 @@ fn units(letter: &Letter) -> Vec<Unit> {
     }
     out
 }
-
-/// The frame's fields, every pack has them.
-const FRAME_FIELDS: &[&str] = &[
-    "date",
-    "place",
-    "sender.name",
-    "sender.address",
-    "sender.email",
-    "sender.phone",
-    "sender.legal",
-    "signatory.name",
-    "signatory.role",
-    "recipient.name",
-    "recipient.address",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Which {
@@ -287,13 +269,13 @@ struct Differ {
 }
 
 impl Differ {
-    /// The pieces of a block present on both sides, `None` if its words
-    /// are the same (reflow and spacing are not changes).
-    fn block(&mut self, old: &Unit, new: &Unit) -> Option<Vec<Piece>> {
+    /// The pieces of a block present on both sides, or its text if its
+    /// words are the same (reflow and spacing are not changes).
+    fn block(&mut self, old: &Unit, new: &Unit) -> Result<Vec<Piece>, String> {
         let ot = tokens::tokenize(&old.text);
         let nt = tokens::tokenize(&new.text);
         if ot == nt {
-            return None;
+            return Err(text_of(&nt, false));
         }
         let os = tokens::sentences(&ot);
         let ns = tokens::sentences(&nt);
@@ -349,7 +331,7 @@ impl Differ {
                 }
             }
         }
-        Some(pieces)
+        Ok(pieces)
     }
 
     /// The pieces of a block present on one side only: each sentence may
@@ -437,13 +419,7 @@ impl Differ {
 
     /// The segments of a block, moves resolved; figures changed inside
     /// its words (and not explained by a field) join `figures`.
-    fn resolve(
-        &mut self,
-        pieces: Vec<Piece>,
-        moves: &HashMap<usize, usize>,
-        figures: &mut Vec<Figure>,
-        fields: &BTreeMap<String, (Option<String>, Option<String>)>,
-    ) -> Vec<Segment> {
+    fn resolve(&mut self, pieces: Vec<Piece>, moves: &HashMap<usize, usize>) -> Vec<Segment> {
         let from: HashMap<usize, usize> = moves.iter().map(|(g, c)| (*c, *g)).collect();
         let mut out = Vec::new();
         for piece in pieces {
@@ -482,6 +458,16 @@ impl Differ {
             };
             push_merged(&mut out, segment);
         }
+        out
+    }
+
+    /// The figures replaced inside the words of messages that no changed
+    /// field explains, labelled by their block, once each.
+    fn message_figures(
+        &mut self,
+        fields: &BTreeMap<String, (Option<String>, Option<String>)>,
+        figures: &mut Vec<Figure>,
+    ) {
         // Field values as tokens print them (spacing normalised).
         let explained: BTreeSet<String> = fields
             .values()
@@ -498,7 +484,6 @@ impl Differ {
                 figures.push(figure);
             }
         }
-        out
     }
 }
 
@@ -540,7 +525,7 @@ fn field_figures(fields: &BTreeMap<String, (Option<String>, Option<String>)>) ->
         .collect()
 }
 
-fn letter_notes(old: Messages<'_>, new: Messages<'_>) -> Vec<Cause> {
+fn letter_notes(old: LetterSide<'_>, new: LetterSide<'_>) -> Vec<Cause> {
     let (a, b) = (old.letter, new.letter);
     let mut notes = Vec::new();
     if a.pack != b.pack {
@@ -576,8 +561,8 @@ fn letter_notes(old: Messages<'_>, new: Messages<'_>) -> Vec<Cause> {
 fn causes(
     a: Option<&Unit>,
     b: Option<&Unit>,
-    old: Messages<'_>,
-    new: Messages<'_>,
+    old: LetterSide<'_>,
+    new: LetterSide<'_>,
     fields: &BTreeMap<String, (Option<String>, Option<String>)>,
 ) -> Vec<Cause> {
     let mut out = BTreeSet::new();
@@ -600,7 +585,7 @@ fn causes(
     let direct: BTreeSet<&str> = [a, b]
         .into_iter()
         .flatten()
-        .flat_map(|u| u.fields.iter().copied())
+        .flat_map(|u| u.fields.iter().map(String::as_str))
         .collect();
     let item = b.or(a).and_then(|u| u.item.clone());
     for (key, (va, vb)) in fields {
@@ -609,10 +594,9 @@ fn causes(
             v.as_deref()
                 .is_some_and(|v| v.split(", ").any(|c| c == code))
         };
-        let by_item = item.as_deref().is_some_and(|code| {
-            code.strip_prefix("field:") == Some(key.as_str())
-                || listed(va, code) != listed(vb, code)
-        });
+        let by_item = item
+            .as_deref()
+            .is_some_and(|code| listed(va, code) != listed(vb, code));
         if direct.contains(key.as_str())
             || variables.contains(&name)
             || variables.contains(&format!("{name}-count"))

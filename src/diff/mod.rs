@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, DiffTag};
 
-pub use letters::{Messages as MessageTexts, compare_letters};
+pub use letters::{LetterSide, compare_letters};
 pub use packs::{PackSide, compare_packs};
 pub use versions::{Version, compare};
 
@@ -164,18 +164,6 @@ pub enum Segment {
         from: String,
         parts: Vec<Segment>,
     },
-}
-
-impl Segment {
-    pub fn text(&self) -> String {
-        match self {
-            Self::Equal { text }
-            | Self::Delete { text }
-            | Self::Insert { text }
-            | Self::MovedAway { text, .. } => text.clone(),
-            Self::MovedHere { parts, .. } => parts.iter().map(Segment::text).collect(),
-        }
-    }
 }
 
 /// Why a block (or the whole letter) changed.

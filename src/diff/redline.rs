@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::render::cause;
+use super::render::{cause, sides};
 use super::{LetterDiff, Report, Segment};
 use crate::error::{Error, Result};
 use crate::render::{Output, Renderer, Style};
@@ -80,16 +80,10 @@ fn letter(diff: &LetterDiff) -> LetterData<'_> {
     } else {
         "ltr"
     };
-    let sides = match (&diff.old, &diff.new) {
-        (Some(a), Some(b)) if a == b => describe(b),
-        (Some(a), Some(b)) => format!("{} → {}", describe(a), describe(b)),
-        (Some(s), None) | (None, Some(s)) => describe(s),
-        (None, None) => String::new(),
-    };
     LetterData {
         case: &diff.case,
         status: diff.status,
-        sides,
+        sides: sides(diff),
         lang,
         dir,
         figures: &diff.figures,
@@ -112,11 +106,4 @@ fn letter(diff: &LetterDiff) -> LetterData<'_> {
             })
             .collect(),
     }
-}
-
-fn describe(side: &super::Side) -> String {
-    format!(
-        "{} {} · {} · style {}",
-        side.pack, side.version, side.locale, side.style
-    )
 }

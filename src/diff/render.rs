@@ -6,6 +6,7 @@
 //! `{>…<}[moved from BLOCK]` at its new place and `[>moved to BLOCK<]` at
 //! its old one.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use super::{
@@ -78,7 +79,7 @@ pub fn term(report: &Report, color: bool) -> String {
                     "  {:width$}  {:9}  {}",
                     t.locale,
                     text_status(t),
-                    term_text(t, color)
+                    term_segments(&shown(t), color)
                 );
             }
         }
@@ -93,23 +94,16 @@ pub fn term(report: &Report, color: bool) -> String {
     out
 }
 
-fn term_text(t: &LocaleText, color: bool) -> String {
-    match t.status {
-        TextStatus::Modified => term_segments(&t.segments, color),
-        TextStatus::Deleted => term_segments(
-            &[Segment::Delete {
-                text: t.old.clone().unwrap_or_default(),
-            }],
-            color,
-        ),
-        TextStatus::Added => term_segments(
-            &[Segment::Insert {
-                text: t.new.clone().unwrap_or_default(),
-            }],
-            color,
-        ),
-        _ => t.new.clone().unwrap_or_default(),
-    }
+/// A locale's text of a message as segments: its word diff when it
+/// changed, else the whole text, deleted, inserted or as it is.
+fn shown(t: &LocaleText) -> Cow<'_, [Segment]> {
+    let text = |side: &Option<String>| side.clone().unwrap_or_default();
+    Cow::Owned(vec![match t.status {
+        TextStatus::Modified => return Cow::Borrowed(&t.segments),
+        TextStatus::Deleted => Segment::Delete { text: text(&t.old) },
+        TextStatus::Added => Segment::Insert { text: text(&t.new) },
+        TextStatus::Unchanged | TextStatus::Stale => Segment::Equal { text: text(&t.new) },
+    }])
 }
 
 fn term_segments(segments: &[Segment], color: bool) -> String {
@@ -175,19 +169,18 @@ fn status_word(status: Status) -> &'static str {
     }
 }
 
-fn text_status(t: &LocaleText) -> String {
-    let word = match t.status {
+fn text_status(t: &LocaleText) -> &'static str {
+    match t.status {
         TextStatus::Unchanged => "same",
         TextStatus::Added => "added",
         TextStatus::Deleted => "deleted",
         TextStatus::Modified => "changed",
         TextStatus::Stale => "STALE",
-    };
-    word.to_owned()
+    }
 }
 
 /// `refund-refusal 1.1.0 → 1.2.0 · fr · style classic`.
-fn sides(letter: &LetterDiff) -> String {
+pub(super) fn sides(letter: &LetterDiff) -> String {
     let one = |s: &super::Side| {
         format!(
             "{} {} · {} · style {}",
@@ -315,23 +308,14 @@ pub fn markdown(report: &Report) -> String {
                 message.id
             );
             for t in &message.locales {
-                let text = match t.status {
-                    TextStatus::Modified => md_segments(&t.segments),
-                    TextStatus::Deleted => {
-                        format!("~~{}~~", md_escape(t.old.as_deref().unwrap_or("")))
-                    }
-                    TextStatus::Added => {
-                        format!("<ins>{}</ins>", md_escape(t.new.as_deref().unwrap_or("")))
-                    }
-                    _ => md_escape(t.new.as_deref().unwrap_or("")),
-                };
+                let text = md_segments(&shown(t));
                 let locale = if t.source {
                     format!("{} (source)", t.locale)
                 } else {
                     t.locale.clone()
                 };
                 let status = match t.status {
-                    TextStatus::Stale => "**stale**".to_owned(),
+                    TextStatus::Stale => "**stale**",
                     _ => text_status(t),
                 };
                 let _ = writeln!(out, "| {locale} | {status} | {text} |");
@@ -441,16 +425,7 @@ pub fn html(report: &Report) -> String {
                 esc(&message.id)
             );
             for t in &message.locales {
-                let text = match t.status {
-                    TextStatus::Modified => html_segments(&t.segments),
-                    TextStatus::Deleted => {
-                        format!("<del>{}</del>", esc(t.old.as_deref().unwrap_or("")))
-                    }
-                    TextStatus::Added => {
-                        format!("<ins>{}</ins>", esc(t.new.as_deref().unwrap_or("")))
-                    }
-                    _ => esc(t.new.as_deref().unwrap_or("")),
-                };
+                let text = html_segments(&shown(t));
                 let _ = write!(
                     body,
                     "<tr class=\"{}\"><td>{}{}</td><td>{}</td><td>{text}</td></tr>",

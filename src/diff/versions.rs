@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
 
-use super::{MessageTexts, PackSide, Problem, Report, compare_letters, compare_packs};
+use super::{LetterSide, PackSide, Problem, Report, compare_letters, compare_packs};
 use crate::builder::{Builder, Overrides};
 use crate::case::looks_like_case;
 use crate::error::{Error, Result};
@@ -305,9 +305,9 @@ fn compare_all_packs(old: &Version, new: &Version, report: &mut Report) {
 fn view<'a>(
     letter: Option<&'a Letter>,
     side: Option<&'a (Arc<BTreeMap<String, Canon>>, String)>,
-) -> Option<MessageTexts<'a>> {
+) -> Option<LetterSide<'a>> {
     let (letter, (messages, digest)) = (letter?, side?);
-    Some(MessageTexts {
+    Some(LetterSide {
         letter,
         messages,
         style_digest: digest,
