@@ -150,6 +150,20 @@ fn each_change_between_revisions_is_shown_with_its_cause() {
         "{}",
         run.stdout
     );
+    // A new letter date is a changed figure; the versions line stays one.
+    edit(
+        d,
+        "cases/dupont.toml",
+        "date = 2026-11-23",
+        "date = 2026-11-24",
+    );
+    let run = lettrine(d, &["diff"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("letter cases/dupont.toml (modified)\nrefund-refusal 1.1.1 · fr · style classic\nChanged figures:\n  date: 23 novembre 2026 → 24 novembre 2026\n"),
+        "{}",
+        run.stdout
+    );
     let run = lettrine(d, &["diff", "HEAD~1"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
@@ -262,6 +276,22 @@ fn packs_are_compared_by_message_across_locales() {
     // Moving a message within its file, or re-wrapping it, is no change.
     let run = lettrine(d, &["diff", "--packs", "HEAD~1", "HEAD"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
+    // A pack that does not load on one side is trouble, not a deleted pack.
+    edit(
+        d,
+        "packs/refund-refusal/pack.toml",
+        "version = \"1.1.1\"",
+        "version = 1.1.1",
+    );
+    let run = lettrine(d, &["diff", "--packs"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("problem: packs/refund-refusal (new): "),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("deleted"), "{}", run.stdout);
 }
 
 #[test]

@@ -143,7 +143,7 @@ pub fn run(
     if !report.problems.is_empty() {
         return Err(Error::usage(
             format!(
-                "{} case(s) could not be built on one side; see \"problem:\" above",
+                "{} case(s) or pack(s) could not be built on one side; see \"problem:\" above",
                 report.problems.len()
             ),
             None,

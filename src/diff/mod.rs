@@ -47,7 +47,8 @@ pub struct Report {
     pub new: String,
     pub letters: Vec<LetterDiff>,
     pub packs: Vec<PackDiff>,
-    /// Cases that could not be built on one side, with the reason.
+    /// Cases that could not be built, or packs that did not load, on one
+    /// side, with the reason.
     pub problems: Vec<Problem>,
 }
 
@@ -69,6 +70,7 @@ impl Report {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
+    /// The case file, or `packs/<id>` for a pack that does not load.
     pub case: String,
     /// `old` or `new`.
     pub side: &'static str,

@@ -188,7 +188,8 @@ pub(super) fn sides(letter: &LetterDiff) -> String {
         )
     };
     match (&letter.old, &letter.new) {
-        (Some(a), Some(b)) if a == b => one(b),
+        // The date is a field, shown with the figures, not here.
+        (Some(a), Some(b)) if one(a) == one(b) => one(b),
         (Some(a), Some(b)) => format!("{} → {}", one(a), one(b)),
         (Some(s), None) | (None, Some(s)) => one(s),
         (None, None) => String::new(),

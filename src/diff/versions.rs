@@ -162,11 +162,13 @@ impl Version {
         digest
     }
 
-    fn pack_side(&self, id: &str) -> Option<Arc<Pack>> {
-        self.builder
-            .project()
-            .pack(id)
-            .and_then(|_| self.builder.pack(id).ok())
+    /// The pack `id`, `None` if this version has none; one that does not
+    /// load is an error, never taken for an absent pack.
+    fn pack_side(&self, id: &str) -> Result<Option<Arc<Pack>>> {
+        if self.builder.project().pack(id).is_none() {
+            return Ok(None);
+        }
+        self.builder.pack(id).map(Some)
     }
 }
 
@@ -289,8 +291,23 @@ fn compare_all_packs(old: &Version, new: &Version, report: &mut Report) {
         })
         .collect();
     for id in ids {
-        let a = old.pack_side(&id).map(|p| PackTexts::of(&p));
-        let b = new.pack_side(&id).map(|p| PackTexts::of(&p));
+        let (a, b) = match (old.pack_side(&id), new.pack_side(&id)) {
+            (Ok(a), Ok(b)) => (a, b),
+            (a, b) => {
+                for (side, result) in [("old", a), ("new", b)] {
+                    if let Err(e) = result {
+                        report.problems.push(Problem {
+                            case: format!("packs/{id}"),
+                            side,
+                            message: e.to_string(),
+                        });
+                    }
+                }
+                continue;
+            }
+        };
+        let a = a.map(|p| PackTexts::of(&p));
+        let b = b.map(|p| PackTexts::of(&p));
         let (a, b) = (
             a.as_ref().map(PackTexts::side),
             b.as_ref().map(PackTexts::side),
