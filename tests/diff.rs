@@ -7,10 +7,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
-use common::{copy_dir, git, lettrine, pdf_text, root, write};
+use common::{commit, copy_dir, edit, git, lettrine, pdf_text, root, write};
 
 /// A project with the refund-refusal pack and one case, and five commits:
 /// initial, amount, reword (fr and en source, version 1.1.1), move, rewrap.
@@ -28,28 +27,24 @@ fn drafts() -> tempfile::TempDir {
     commit(d, "initial");
 
     edit(
-        d,
-        "cases/dupont.toml",
+        &d.join("cases/dupont.toml"),
         "amount = \"1234.56\"",
         "amount = \"1450.00\"",
     );
     commit(d, "amount");
 
     edit(
-        d,
-        "packs/refund-refusal/fr/letter.ftl",
+        &d.join("packs/refund-refusal/fr/letter.ftl"),
         "Nous vous renouvelons nos remerciements pour votre confiance",
         "Nous vous remercions encore de votre confiance",
     );
     edit(
-        d,
-        "packs/refund-refusal/en/letter.ftl",
+        &d.join("packs/refund-refusal/en/letter.ftl"),
         "Thank you once again for the trust you have placed in us.",
         "Thank you again for your trust.",
     );
     edit(
-        d,
-        "packs/refund-refusal/pack.toml",
+        &d.join("packs/refund-refusal/pack.toml"),
         "version = \"1.1.0\"",
         "version = \"1.1.1\"",
     );
@@ -59,14 +54,12 @@ fn drafts() -> tempfile::TempDir {
     // losing a word on the way.
     let sentence = "Ce geste ne signifie pas qu’une faute ait été commise, de part ou d’autre : il témoigne simplement de l’importance que nous attachons à notre relation.";
     edit(
-        d,
-        "packs/refund-refusal/fr/letter.ftl",
+        &d.join("packs/refund-refusal/fr/letter.ftl"),
         &format!("    }} {sentence}\n"),
         "    }\n",
     );
     edit(
-        d,
-        "packs/refund-refusal/fr/letter.ftl",
+        &d.join("packs/refund-refusal/fr/letter.ftl"),
         "discuss =\n    Nous restons",
         &format!(
             "discuss =\n    {} Nous restons",
@@ -76,25 +69,12 @@ fn drafts() -> tempfile::TempDir {
     commit(d, "move");
 
     edit(
-        d,
-        "packs/refund-refusal/fr/letter.ftl",
+        &d.join("packs/refund-refusal/fr/letter.ftl"),
         "Nous restons à votre entière disposition pour en discuter : vous pouvez",
         "Nous restons à votre entière disposition\n    pour en discuter :   vous pouvez",
     );
     commit(d, "rewrap");
     dir
-}
-
-fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} contains {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn commit(dir: &Path, message: &str) {
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", message]);
 }
 
 #[test]
@@ -131,8 +111,7 @@ fn each_change_between_revisions_is_shown_with_its_cause() {
     let run = lettrine(d, &["diff"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     edit(
-        d,
-        "cases/dupont.toml",
+        &d.join("cases/dupont.toml"),
         "date = 2026-09-14",
         "date = 2026-09-15",
     );
@@ -152,8 +131,7 @@ fn each_change_between_revisions_is_shown_with_its_cause() {
     );
     // A new letter date is a changed figure; the versions line stays one.
     edit(
-        d,
-        "cases/dupont.toml",
+        &d.join("cases/dupont.toml"),
         "date = 2026-11-23",
         "date = 2026-11-24",
     );
@@ -278,8 +256,7 @@ fn packs_are_compared_by_message_across_locales() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     // A pack that does not load on one side is trouble, not a deleted pack.
     edit(
-        d,
-        "packs/refund-refusal/pack.toml",
+        &d.join("packs/refund-refusal/pack.toml"),
         "version = \"1.1.1\"",
         "version = 1.1.1",
     );

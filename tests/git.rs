@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{git, lettrine, root, write};
+use common::{commit, git, lettrine, root, write};
 
 #[test]
 fn textconv_prints_one_sorted_message_per_line() {
@@ -59,8 +59,7 @@ fn git_diff_shows_messages_through_the_driver() {
         "packs/p/fr/letter.ftl",
         "merci = Merci pour votre commande.\nrefus = Nous ne pouvons pas\n    vous rembourser.\nfin = Cordialement.\n",
     );
-    git(d, &["add", "-A"]);
-    git(d, &["commit", "-q", "-m", "one"]);
+    commit(d, "one");
 
     let run = lettrine(d, &["git-setup", "--dry-run"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -7,12 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{git, lettrine, write};
-
-fn commit(dir: &Path, message: &str) {
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", message]);
-}
+use common::{commit, git, lettrine, write};
 
 const MANIFEST: &str = r#"id = "mini"
 version = "1.0.0"

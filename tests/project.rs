@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_dir, example, lettrine, root, write};
+use common::{copy_dir, edit, example, lettrine, root, write};
 
 /// A project folder holding copies of the embedded pack and style.
 fn project() -> tempfile::TempDir {
@@ -22,12 +22,6 @@ fn build_french(dir: &Path, extra: &[&str]) -> common::Run {
     let mut args = vec!["build", case.to_str().expect("a UTF-8 path")];
     args.extend_from_slice(extra);
     lettrine(dir, &args)
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).expect("read the file");
-    assert!(text.contains(from), "{} contains {from:?}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).expect("write the file");
 }
 
 #[test]
