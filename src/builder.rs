@@ -8,15 +8,18 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::case::CaseFile;
-use crate::diagnostic::Diagnostic;
+use sha2::{Digest, Sha256};
+
+use crate::case::node::{self, Node};
+use crate::case::{Base, Case, CaseFile, IncludeRequest, Row};
+use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
 use crate::letter::{self, Letter, Logo, LogoFormat};
 use crate::pack::{Pack, text_file};
 use crate::profile::{self, Profile};
 use crate::render::{RenderOptions, Renderer, Style, Typeset};
-use crate::revision::{MAX_FILE_SIZE, Project};
+use crate::revision::{MAX_FILE_SIZE, Project, RelPath, Tree};
 
 /// What the command line may override in a case.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +40,8 @@ pub struct Builder {
     profiles: Mutex<HashMap<String, Arc<Profile>>>,
     /// The default profile's name, per locale.
     default_profiles: Mutex<HashMap<String, String>>,
+    /// SHA-256 of each style's files.
+    style_digests: Mutex<HashMap<String, String>>,
 }
 
 impl Builder {
@@ -49,6 +54,7 @@ impl Builder {
             styles: Mutex::new(HashMap::new()),
             profiles: Mutex::new(HashMap::new()),
             default_profiles: Mutex::new(HashMap::new()),
+            style_digests: Mutex::new(HashMap::new()),
         }
     }
 
@@ -64,47 +70,66 @@ impl Builder {
         lock(&self.styles).clear();
         lock(&self.profiles).clear();
         lock(&self.default_profiles).clear();
+        lock(&self.style_digests).clear();
     }
 
     /// Reads and parses a case file from disk.
     pub fn read_case(&self, path: &Path) -> Result<CaseFile> {
-        let name = path.display().to_string();
-        let read_error = |source| Error::Read {
-            path: name.clone(),
-            source,
-        };
-        let meta = std::fs::metadata(path).map_err(read_error)?;
-        if meta.len() > MAX_FILE_SIZE {
-            return Err(Error::invalid(Diagnostic::error(
-                "input::too-large",
-                format!(
-                    "{name} is {} bytes; a case file may have at most {MAX_FILE_SIZE}",
-                    meta.len()
-                ),
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(read_error)?;
+        let (name, bytes) = read_input(path, MAX_FILE_SIZE, "a case file")?;
         self.parse_case(name, bytes)
     }
 
     /// Parses a case file read elsewhere (from a git revision), named
     /// `name` in messages; its includes are read from the project.
     pub fn parse_case(&self, name: String, bytes: Vec<u8>) -> Result<CaseFile> {
-        let mut case = CaseFile::parse(text_file(name, bytes)?)?;
+        let file = text_file(name, bytes)?;
+        let root = node::parse(&file)?;
+        self.case_from(file, root, None, None)
+    }
+
+    /// A case from its tree (a case file's, or a row of a table's), with
+    /// shared defaults; its includes are read from the project.
+    pub fn case_from(
+        &self,
+        file: SourceFile,
+        root: Node,
+        base: Option<Arc<Base>>,
+        row: Option<Row>,
+    ) -> Result<CaseFile> {
+        let mut case = CaseFile::from_node(file, root, base, row)?;
         for request in case.include_requests() {
-            let (display, bytes) = self.project.read(&request.path).map_err(|e| {
-                Error::invalid(
-                    Diagnostic::error(
-                        "case::include",
-                        format!("cannot read the {} file {:?}: {e}", request.key, request.path),
-                    )
-                    .at(&case.file, request.span.clone())
-                    .hint("paths in a case are relative to the project folder (--project, default: the current folder)"),
-                )
-            })?;
-            case.attach(&request, text_file(display, bytes)?)?;
+            let included = self.include(&request, &case.file)?;
+            case.attach(&request, included)?;
         }
         Ok(case)
+    }
+
+    /// Reads a defaults file (`--defaults base.toml`): a case file that may
+    /// leave anything out, whose fields every case of a batch shares.
+    pub fn read_base(&self, path: &Path) -> Result<Base> {
+        let (name, bytes) = read_input(path, MAX_FILE_SIZE, "a defaults file")?;
+        let mut base = Base::parse(text_file(name, bytes)?)?;
+        for request in base.include_requests() {
+            let included = self.include(&request, &base.file)?;
+            base.attach(&request, included)?;
+        }
+        Ok(base)
+    }
+
+    /// Reads the file a case gives in place of a table.
+    fn include(&self, request: &IncludeRequest, file: &SourceFile) -> Result<SourceFile> {
+        let (display, bytes) = self.project.read(&request.path).map_err(|e| {
+            Error::invalid(
+                Diagnostic::error(
+                    "case::include",
+                    format!("cannot read the {} file {:?}: {e}", request.key, request.path),
+                )
+                .at(file, request.span.clone())
+                .field(request.key.clone())
+                .hint("paths in a case are relative to the project folder (--project, default: the current folder)"),
+            )
+        })?;
+        text_file(display, bytes)
     }
 
     /// Reads the logo a case names, through the project (so never from
@@ -235,6 +260,13 @@ impl Builder {
 
     /// Checks the case and assembles its Letter.
     pub fn letter(&self, case: &CaseFile, overrides: &Overrides) -> Result<Letter> {
+        self.checked_letter(case, overrides)
+            .map(|(_, letter)| letter)
+    }
+
+    /// Checks the case and assembles its Letter; also gives the checked
+    /// case, every value typed.
+    pub fn checked_letter(&self, case: &CaseFile, overrides: &Overrides) -> Result<(Case, Letter)> {
         let pack = self
             .pack(&case.pack.id)
             .map_err(|e| named_by_case(e, "case::unknown-pack", case, Some(case.pack.span())))?;
@@ -264,7 +296,23 @@ impl Builder {
         if let Some(path) = checked.text("sender.logo") {
             letter.sender.logo = Some(self.logo(&path, case)?);
         }
-        Ok(letter)
+        Ok((checked, letter))
+    }
+
+    /// SHA-256 of every file of the style `name`, to tell that it changed.
+    pub fn style_digest(&self, name: &str) -> Result<String> {
+        if let Some(digest) = lock(&self.style_digests).get(name) {
+            return Ok(digest.clone());
+        }
+        let located = self
+            .project
+            .style(name)
+            .ok_or_else(|| Error::usage(format!("no style named {name:?}"), None))?;
+        let mut hasher = Sha256::new();
+        digest_tree(&*located.tree, &located.dir, "", &mut hasher, 0);
+        let digest = format!("sha256:{:x}", hasher.finalize());
+        lock(&self.style_digests).insert(name.to_owned(), digest.clone());
+        Ok(digest)
     }
 
     /// Typesets a Letter with its style.
@@ -298,6 +346,50 @@ fn named_by_case(
             Error::invalid(d)
         }
         other => other,
+    }
+}
+
+/// Reads an input file of at most `limit` bytes; `what` names it in the
+/// error.
+pub fn read_input(path: &Path, limit: u64, what: &str) -> Result<(String, Vec<u8>)> {
+    let name = path.display().to_string();
+    let read_error = |source| Error::Read {
+        path: name.clone(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if meta.len() > limit {
+        return Err(Error::invalid(Diagnostic::error(
+            "input::too-large",
+            format!(
+                "{name} is {} bytes; {what} may have at most {limit}",
+                meta.len()
+            ),
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    Ok((name, bytes))
+}
+
+/// Hashes every file under `dir`, named relative to the style's root
+/// (`at`), so that the same style hashes the same from any tree.
+fn digest_tree(tree: &dyn Tree, dir: &RelPath, at: &str, hasher: &mut Sha256, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    for name in tree.list(dir) {
+        let Some(path) = dir.join(&name) else {
+            continue;
+        };
+        let rel = format!("{at}{name}");
+        match tree.read(&path) {
+            Ok(Some(bytes)) => {
+                hasher.update(rel.as_bytes());
+                hasher.update((bytes.len() as u64).to_le_bytes());
+                hasher.update(&bytes);
+            }
+            _ => digest_tree(tree, &path, &format!("{rel}/"), hasher, depth + 1),
+        }
     }
 }
 

@@ -64,6 +64,8 @@ pub struct Diagnostic {
     pub locale: Option<String>,
     /// The Fluent message (or `-term`) the problem is in.
     pub message_id: Option<String>,
+    /// The case field the problem is about (`order.amount`).
+    pub field: Option<String>,
 }
 
 impl Diagnostic {
@@ -90,6 +92,7 @@ impl Diagnostic {
             hints: Vec::new(),
             locale: None,
             message_id: None,
+            field: None,
         }
     }
 
@@ -110,6 +113,12 @@ impl Diagnostic {
     /// Names the file without pointing at a place in it.
     pub fn in_file(mut self, file: &SourceFile) -> Self {
         self.file = Some(file.clone());
+        self
+    }
+
+    /// Names the case field the problem is about.
+    pub fn field(mut self, key: impl Into<String>) -> Self {
+        self.field = Some(key.into());
         self
     }
 

@@ -5,6 +5,7 @@
 //! fields, the pack's messages are formatted ([`l10n`]) into a
 //! [`letter::Letter`], and a [`render::Renderer`] typesets it with a style.
 
+pub mod batch;
 pub mod builder;
 pub mod case;
 pub mod diagnostic;
@@ -15,6 +16,7 @@ pub mod history;
 pub mod l10n;
 pub mod letter;
 pub mod lint;
+pub mod output;
 pub mod pack;
 pub mod profile;
 pub mod render;

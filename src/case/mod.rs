@@ -9,6 +9,9 @@ pub use template::template;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::Arc;
+
+use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, SourceFile, closest};
 use crate::error::{Error, Result};
@@ -34,6 +37,35 @@ pub struct CaseFile {
     pub style: Option<String>,
     /// The files given in place of tables, once read (see [`INCLUDABLE`]).
     includes: Vec<Include>,
+    /// Shared defaults (`--defaults base.toml`): every field the case
+    /// leaves out is taken from there.
+    base: Option<Arc<Base>>,
+    /// Where the case is in its file, when it is one row of a table.
+    row: Option<Row>,
+    /// SHA-256 of the case as given: its file, or its row and the table's
+    /// header, and its defaults.
+    digest: String,
+}
+
+/// Defaults shared by many cases: a case file that may leave out anything,
+/// even its pack and locale.
+#[derive(Debug, Clone)]
+pub struct Base {
+    pub file: SourceFile,
+    root: Node,
+    includes: Vec<Include>,
+}
+
+/// One row of a table (CSV or JSON Lines) as a case.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// How the user finds the row: `row 7` (a spreadsheet's numbering, the
+    /// header is row 1) or `line 7`.
+    pub label: String,
+    /// The row's bytes in the table's text.
+    pub span: Range<usize>,
+    /// SHA-256 of what the row means: the header and the row's bytes.
+    pub digest: String,
 }
 
 /// A table read from its own file.
@@ -68,6 +100,8 @@ pub struct Case {
     pub locale: String,
     pub style: Option<String>,
     pub values: BTreeMap<String, CaseValue>,
+    /// SHA-256 of the case as given, `sha256:…`.
+    pub digest: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +149,17 @@ impl CaseFile {
     /// Parses a case: TOML, or JSON when the name ends in `.json`.
     pub fn parse(file: SourceFile) -> Result<Self> {
         let root = node::parse(&file)?;
+        Self::from_node(file, root, None, None)
+    }
+
+    /// A case from its parsed tree, with shared defaults and, for a row of
+    /// a table, where the row is.
+    pub fn from_node(
+        file: SourceFile,
+        root: Node,
+        base: Option<Arc<Base>>,
+        row: Option<Row>,
+    ) -> Result<Self> {
         let Value::Table(entries) = &root.value else {
             return Err(
                 Diagnostic::error("case::not-a-table", "a case is a table of fields")
@@ -122,13 +167,24 @@ impl CaseFile {
                     .into(),
             );
         };
+        let base_entries: &[Entry] = match base.as_deref().map(|b| &b.root.value) {
+            Some(Value::Table(entries)) => entries,
+            _ => &[],
+        };
         let string_at = |key: &str| -> Result<Option<(String, Range<usize>)>> {
-            match entries.iter().find(|e| e.key == key) {
+            let (found, in_file) = match entries.iter().find(|e| e.key == key) {
+                Some(e) => (Some(e), &file),
+                None => match (base_entries.iter().find(|e| e.key == key), &base) {
+                    (Some(e), Some(base)) => (Some(e), &base.file),
+                    _ => (None, &file),
+                },
+            };
+            match found {
                 None => Ok(None),
                 Some(Entry {
                     node:
                         Node {
-                            value: Value::String(s),
+                            value: Value::String(s) | Value::Cell(s),
                             span,
                         },
                     ..
@@ -137,13 +193,16 @@ impl CaseFile {
                     "case::wrong-type",
                     format!("`{key}` must be a string, not {}", e.node.value.type_name()),
                 )
-                .at(&file, e.node.span.clone())
+                .at(in_file, e.node.span.clone())
+                .field(key)
                 .into()),
             }
         };
+        let whole = row.as_ref().map_or(0..0, |r| r.span.clone());
         let missing = |key: &str, hint: &str| -> Error {
             Diagnostic::error("case::missing-field", format!("the case has no `{key}`"))
-                .at(&file, 0..0)
+                .at(&file, whole.clone())
+                .field(key)
                 .hint(hint.to_owned())
                 .into()
         };
@@ -156,13 +215,30 @@ impl CaseFile {
         let (locale, _) = string_at("locale")?
             .ok_or_else(|| missing("locale", "name the letter's language: locale = \"fr\""))?;
         let style = string_at("style")?.map(|(s, _)| s);
-        let pack = PackRef::parse(&pack, pack_span).map_err(|message| {
+        let pack = PackRef::parse(&pack, pack_span.clone()).map_err(|message| {
+            let in_base = !entries.iter().any(|e| e.key == "pack");
+            let in_file = match (&base, in_base) {
+                (Some(base), true) => &base.file,
+                _ => &file,
+            };
             Error::from(
                 Diagnostic::error("case::pack", message.clone())
-                    .at(&file, root_entry_span(&root, "pack"))
+                    .at(in_file, pack_span.clone())
+                    .field("pack")
                     .hint("write the pack id, optionally with a semver requirement: \"refund-refusal@^1.0\""),
             )
         })?;
+        let digest = match &row {
+            Some(row) => row.digest.clone(),
+            None => {
+                let mut hasher = Sha256::new();
+                hasher.update(file.text.as_bytes());
+                if let Some(base) = &base {
+                    hasher.update(base.file.text.as_bytes());
+                }
+                format!("sha256:{:x}", hasher.finalize())
+            }
+        };
         Ok(Self {
             file,
             root,
@@ -170,53 +246,40 @@ impl CaseFile {
             locale,
             style,
             includes: Vec::new(),
+            base,
+            row,
+            digest,
         })
+    }
+
+    /// Where the case is in its table, when it is a row of one.
+    pub fn row(&self) -> Option<&Row> {
+        self.row.as_ref()
     }
 
     /// The tables this case gives as paths of files to read.
     pub fn include_requests(&self) -> Vec<IncludeRequest> {
-        let Value::Table(entries) = &self.root.value else {
-            return Vec::new();
-        };
-        entries
-            .iter()
-            .filter(|e| INCLUDABLE.contains(&e.key.as_str()))
-            .filter_map(|e| match &e.node.value {
-                Value::String(path) => Some(IncludeRequest {
-                    key: e.key.clone(),
-                    path: path.clone(),
-                    span: e.node.span.clone(),
-                }),
-                _ => None,
-            })
-            .collect()
+        include_requests(&self.root)
     }
 
     /// Attaches the file read for `request`: its table is checked as if it
     /// were written in the case, with diagnostics pointing into it.
     pub fn attach(&mut self, request: &IncludeRequest, file: SourceFile) -> Result<()> {
-        let root = node::parse(&file)?;
-        if !matches!(root.value, Value::Table(_)) {
-            return Err(Diagnostic::error(
-                "case::include",
-                format!("{} must be a table of `{}` fields", file.name, request.key),
-            )
-            .at(&file, root.span.clone())
-            .into());
-        }
-        self.includes.push(Include {
-            key: request.key.clone(),
-            file,
-            root,
-        });
-        Ok(())
+        attach(&mut self.includes, request, file)
     }
 
     /// Checks the case against `pack`, with the letter written in `locale`.
     pub fn validate(&self, pack: &Pack, locale: &str) -> Result<Case> {
+        let base = self.base.as_deref();
         let mut v = Validator {
             file: &self.file,
-            includes: &self.includes,
+            case_file: &self.file,
+            whole: self.row.as_ref().map(|r| r.span.clone()),
+            includes: self
+                .includes
+                .iter()
+                .chain(base.into_iter().flat_map(|b| &b.includes))
+                .collect(),
             pack,
             diagnostics: Vec::new(),
             values: BTreeMap::new(),
@@ -233,18 +296,20 @@ impl CaseFile {
                         pack.id, pack.version
                     ),
                 )
-                .at(&self.file, self.pack.span.clone())
+                .at(self.located("pack").0, self.pack.span.clone())
+                .field("pack")
                 .hint(format!("the pack is read from {}", pack.origin)),
             );
         }
         if pack.resolve_locale(locale).is_none() {
-            let span = root_entry_span(&self.root, "locale");
+            let (file, span) = self.located("locale");
             v.diagnostics.push(
                 Diagnostic::error(
                     "case::locale",
                     format!("the pack {} has no locale {locale:?}", pack.id),
                 )
-                .at(&self.file, span)
+                .at(file, span)
+                .field("locale")
                 .hint(format!(
                     "the locales are {}; a regional variant of one (fr-CH, de-AT) uses its language's messages",
                     quoted_list(&pack.locales)
@@ -254,7 +319,21 @@ impl CaseFile {
             return Err(Error::Invalid(v.diagnostics));
         }
         if let Value::Table(entries) = &self.root.value {
-            v.table(entries, "");
+            v.table(entries, "", false);
+        }
+        if let Some(Base {
+            file,
+            root:
+                Node {
+                    value: Value::Table(entries),
+                    ..
+                },
+            ..
+        }) = base
+        {
+            v.file = file;
+            v.table(entries, "", true);
+            v.file = &self.file;
         }
         v.required(&self.root);
         v.defaults(locale);
@@ -268,8 +347,92 @@ impl CaseFile {
             locale: locale.to_owned(),
             style: self.style.clone(),
             values: v.values,
+            digest: self.digest.clone(),
         })
     }
+
+    /// The file and span of a top-level key's value: in the case, else in
+    /// its defaults, else the row (or the start of the file).
+    fn located(&self, key: &str) -> (&SourceFile, Range<usize>) {
+        if let Some(span) = root_entry_span(&self.root, key) {
+            return (&self.file, span);
+        }
+        if let Some(base) = &self.base
+            && let Some(span) = root_entry_span(&base.root, key)
+        {
+            return (&base.file, span);
+        }
+        (
+            &self.file,
+            self.row.as_ref().map_or(0..0, |r| r.span.clone()),
+        )
+    }
+}
+
+impl Base {
+    /// Parses a defaults file: TOML, or JSON when the name ends in `.json`.
+    pub fn parse(file: SourceFile) -> Result<Self> {
+        let root = node::parse(&file)?;
+        if !matches!(root.value, Value::Table(_)) {
+            return Err(Diagnostic::error(
+                "case::not-a-table",
+                "a defaults file is a table of fields",
+            )
+            .at(&file, root.span.clone())
+            .into());
+        }
+        Ok(Self {
+            file,
+            root,
+            includes: Vec::new(),
+        })
+    }
+
+    /// The tables the defaults give as paths of files to read.
+    pub fn include_requests(&self) -> Vec<IncludeRequest> {
+        include_requests(&self.root)
+    }
+
+    /// Attaches the file read for `request` (see [`CaseFile::attach`]).
+    pub fn attach(&mut self, request: &IncludeRequest, file: SourceFile) -> Result<()> {
+        attach(&mut self.includes, request, file)
+    }
+}
+
+fn include_requests(root: &Node) -> Vec<IncludeRequest> {
+    let Value::Table(entries) = &root.value else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter(|e| INCLUDABLE.contains(&e.key.as_str()))
+        .filter_map(|e| match &e.node.value {
+            Value::String(path) | Value::Cell(path) => Some(IncludeRequest {
+                key: e.key.clone(),
+                path: path.clone(),
+                span: e.node.span.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn attach(includes: &mut Vec<Include>, request: &IncludeRequest, file: SourceFile) -> Result<()> {
+    let root = node::parse(&file)?;
+    if !matches!(root.value, Value::Table(_)) {
+        return Err(Diagnostic::error(
+            "case::include",
+            format!("{} must be a table of `{}` fields", file.name, request.key),
+        )
+        .at(&file, root.span.clone())
+        .into());
+    }
+    includes.push(Include {
+        key: request.key.clone(),
+        file,
+        root,
+    });
+    Ok(())
 }
 
 impl PackRef {
@@ -304,20 +467,26 @@ impl PackRef {
     }
 }
 
-/// The span of the value of a top-level key, or the start of the file.
-fn root_entry_span(root: &Node, key: &str) -> Range<usize> {
+/// The span of the value of a top-level key.
+fn root_entry_span(root: &Node, key: &str) -> Option<Range<usize>> {
     match &root.value {
         Value::Table(entries) => entries
             .iter()
             .find(|e| e.key == key)
-            .map_or(0..0, |e| e.node.span.clone()),
-        _ => 0..0,
+            .map(|e| e.node.span.clone()),
+        _ => None,
     }
 }
 
 struct Validator<'a> {
+    /// The file being checked: the case's, an included file's or the
+    /// defaults'.
     file: &'a SourceFile,
-    includes: &'a [Include],
+    case_file: &'a SourceFile,
+    /// The case's row in its table, pointed at for problems of the whole
+    /// case.
+    whole: Option<Range<usize>>,
+    includes: Vec<&'a Include>,
     pack: &'a Pack,
     diagnostics: Vec<Diagnostic>,
     values: BTreeMap<String, CaseValue>,
@@ -325,15 +494,28 @@ struct Validator<'a> {
     present: BTreeSet<String>,
 }
 
-impl Validator<'_> {
-    fn push(&mut self, code: &'static str, span: Range<usize>, message: String) -> &mut Diagnostic {
-        let d = Diagnostic::error(code, message).at(self.file, span);
+impl<'a> Validator<'a> {
+    fn push(
+        &mut self,
+        code: &'static str,
+        key: &str,
+        span: Range<usize>,
+        message: String,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, message)
+            .at(self.file, span)
+            .field(key);
         self.add(d)
     }
 
-    /// A problem of the case as a whole: names the file, points nowhere.
-    fn push_in_file(&mut self, code: &'static str, message: String) -> &mut Diagnostic {
-        let d = Diagnostic::error(code, message).in_file(self.file);
+    /// A problem of the case as a whole: names the file (and points at the
+    /// row, for a row of a table).
+    fn push_in_file(&mut self, code: &'static str, key: &str, message: String) -> &mut Diagnostic {
+        let d = Diagnostic::error(code, message).field(key);
+        let d = match &self.whole {
+            Some(span) => d.at(self.case_file, span.clone()),
+            None => d.in_file(self.case_file),
+        };
         self.add(d)
     }
 
@@ -348,7 +530,9 @@ impl Validator<'_> {
         self.pack.fields.iter().any(|f| f.key.starts_with(&prefix))
     }
 
-    fn table(&mut self, entries: &[Entry], prefix: &str) {
+    /// Checks a table's entries. With `fallback` (the defaults), a key the
+    /// case already gives is skipped, and a table it gives is completed.
+    fn table(&mut self, entries: &[Entry], prefix: &str, fallback: bool) {
         let mut seen: Vec<&str> = Vec::new();
         for entry in entries {
             let key = if prefix.is_empty() {
@@ -359,33 +543,35 @@ impl Validator<'_> {
             if seen.contains(&entry.key.as_str()) {
                 self.push(
                     "case::duplicate-key",
+                    &key,
                     entry.key_span.clone(),
                     format!("`{key}` is given twice"),
                 );
                 continue;
             }
             seen.push(&entry.key);
-            self.present.insert(key.clone());
+            let given = !self.present.insert(key.clone());
             if prefix.is_empty()
                 && INCLUDABLE.contains(&key.as_str())
-                && let Value::String(path) = &entry.node.value
+                && let Value::String(path) | Value::Cell(path) = &entry.node.value
             {
-                self.include(&key, path, entry);
+                self.include(&key, path, entry, fallback);
                 continue;
             }
             let field = self.pack.field(&key).cloned();
             match field {
+                Some(_) if fallback && given && !self.is_table(&key) => {}
                 Some(field) if field.kind != FieldKind::Group => self.value(&field, &entry.node),
                 _ if self.is_table(&key) => match &entry.node.value {
                     Value::Table(inner) => {
                         if field.is_some() {
                             self.values.insert(key.clone(), CaseValue::Group);
                         }
-                        self.table(inner, &key);
+                        self.table(inner, &key, fallback);
                     }
                     other => {
                         let message = format!("`{key}` must be a table, not {}", other.type_name());
-                        self.push("case::wrong-type", entry.node.span.clone(), message)
+                        self.push("case::wrong-type", &key, entry.node.span.clone(), message)
                             .hints
                             .push(format!("write it as [{key}] with its fields below"));
                     }
@@ -397,9 +583,9 @@ impl Validator<'_> {
 
     /// A table given as the path of its own file: checks that file's table
     /// in its place, pointing diagnostics into it.
-    fn include(&mut self, key: &str, path: &str, entry: &Entry) {
-        let includes = self.includes;
-        match includes.iter().find(|i| i.key == key) {
+    fn include(&mut self, key: &str, path: &str, entry: &Entry, fallback: bool) {
+        let includes = self.includes.clone();
+        match includes.into_iter().find(|i| i.key == key) {
             Some(Include {
                 file,
                 root:
@@ -409,13 +595,14 @@ impl Validator<'_> {
                     },
                 ..
             }) => {
-                let case_file = std::mem::replace(&mut self.file, file);
-                self.table(inner, key);
-                self.file = case_file;
+                let outer = std::mem::replace(&mut self.file, file);
+                self.table(inner, key, fallback);
+                self.file = outer;
             }
             _ => {
                 self.push(
                     "case::include",
+                    key,
                     entry.node.span.clone(),
                     format!("`{key}` names the file {path:?}, which was not read"),
                 )
@@ -455,6 +642,7 @@ impl Validator<'_> {
         let pack = self.pack;
         let d = self.push(
             "case::unknown-key",
+            key,
             entry.key_span.clone(),
             format!("unknown field `{key}`"),
         );
@@ -478,30 +666,33 @@ impl Validator<'_> {
         let span = node.span.clone();
         let wrong = |v: &mut Self, expected: String| {
             let message = format!("`{key}` must be {expected}, not {}", node.value.type_name());
-            let d = v.push("case::wrong-type", span.clone(), message);
+            let d = v.push("case::wrong-type", key, span.clone(), message);
             if !field.help.is_empty() {
                 d.hints.push(format!("{key}: {}", field.help));
             }
         };
         let value = match (&field.kind, &node.value) {
-            (FieldKind::Text, Value::String(s)) => CaseValue::Text(s.clone()),
-            (FieldKind::Date, Value::Date(s) | Value::String(s)) => match DateValue::parse(s) {
-                Some(d) => CaseValue::Date(d),
-                None => {
-                    self.push(
-                        "case::bad-date",
-                        span,
-                        format!("`{key}` is not a valid date: {s:?}"),
-                    )
-                    .hints
-                    .push("write a real day as YYYY-MM-DD, like 2026-11-23".to_owned());
-                    return;
+            (FieldKind::Text, Value::String(s) | Value::Cell(s)) => CaseValue::Text(s.clone()),
+            (FieldKind::Date, Value::Date(s) | Value::String(s) | Value::Cell(s)) => {
+                match DateValue::parse(s) {
+                    Some(d) => CaseValue::Date(d),
+                    None => {
+                        self.push(
+                            "case::bad-date",
+                            key,
+                            span,
+                            format!("`{key}` is not a valid date: {s:?}"),
+                        )
+                        .hints
+                        .push("write a real day as YYYY-MM-DD, like 2026-11-23".to_owned());
+                        return;
+                    }
                 }
-            },
-            (FieldKind::Money { .. }, Value::String(s)) => {
+            }
+            (FieldKind::Money { .. }, Value::String(s) | Value::Cell(s)) => {
                 // The currency is checked with the other fields (see `money`).
                 if MoneyValue::parse(s, "XXX").is_none() {
-                    self.push("case::bad-amount", span, format!("`{key}` is not a decimal amount: {s:?}"))
+                    self.push("case::bad-amount", key, span, format!("`{key}` is not a decimal amount: {s:?}"))
                         .hints
                         .push("write digits with a point before the cents and no grouping, like \"1234.56\"".to_owned());
                     return;
@@ -517,6 +708,7 @@ impl Validator<'_> {
                     .to_owned();
                 self.push(
                     "case::bad-amount",
+                    key,
                     span,
                     format!("`{key}` must be a decimal string, not a number"),
                 )
@@ -528,7 +720,21 @@ impl Validator<'_> {
             }
             (FieldKind::Number, Value::Integer(i)) => CaseValue::Number(*i as f64),
             (FieldKind::Number, Value::Float(f)) if f.is_finite() => CaseValue::Number(*f),
-            (FieldKind::Enum { values }, Value::String(s)) => {
+            (FieldKind::Number, Value::Cell(s)) => match s.trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => CaseValue::Number(n),
+                _ => {
+                    self.push(
+                        "case::wrong-type",
+                        key,
+                        span,
+                        format!("`{key}` must be a number, not {s:?}"),
+                    )
+                    .hints
+                    .push("write digits, with a point before any decimals: 12 or 12.5".to_owned());
+                    return;
+                }
+            },
+            (FieldKind::Enum { values }, Value::String(s) | Value::Cell(s)) => {
                 if !values.contains(s) {
                     self.bad_code(key, s, values, span);
                     return;
@@ -536,34 +742,43 @@ impl Validator<'_> {
                 CaseValue::Code(s.clone())
             }
             (FieldKind::List { values }, Value::Array(items)) => {
-                let mut list = Vec::new();
-                for item in items {
-                    match (&item.value, values) {
-                        (Value::String(s), Some(allowed)) if !allowed.contains(s) => {
-                            self.bad_code(key, s, allowed, item.span.clone());
-                        }
-                        (Value::String(s), _) if list.contains(s) => {
-                            self.push(
-                                "case::duplicate-item",
-                                item.span.clone(),
-                                format!("{s:?} is listed twice in `{key}`"),
-                            );
-                        }
-                        (Value::String(s), _) => list.push(s.clone()),
-                        (other, _) => {
-                            let message = format!(
-                                "the items of `{key}` must be strings, not {}",
-                                other.type_name()
-                            );
-                            self.push("case::wrong-type", item.span.clone(), message);
-                        }
-                    }
-                }
-                CaseValue::List(list)
+                self.list(key, values.as_deref(), items)
+            }
+            (FieldKind::List { values }, Value::Cell(s)) => {
+                let items = cell_items(&self.file.text, s, span);
+                self.list(key, values.as_deref(), &items)
             }
             (kind, _) => return wrong(self, kind.describe()),
         };
         self.values.insert(key.clone(), value);
+    }
+
+    fn list(&mut self, key: &str, allowed: Option<&[String]>, items: &[Node]) -> CaseValue {
+        let mut list = Vec::new();
+        for item in items {
+            match (&item.value, allowed) {
+                (Value::String(s), Some(allowed)) if !allowed.contains(s) => {
+                    self.bad_code(key, s, allowed, item.span.clone());
+                }
+                (Value::String(s), _) if list.contains(s) => {
+                    self.push(
+                        "case::duplicate-item",
+                        key,
+                        item.span.clone(),
+                        format!("{s:?} is listed twice in `{key}`"),
+                    );
+                }
+                (Value::String(s), _) => list.push(s.clone()),
+                (other, _) => {
+                    let message = format!(
+                        "the items of `{key}` must be strings, not {}",
+                        other.type_name()
+                    );
+                    self.push("case::wrong-type", key, item.span.clone(), message);
+                }
+            }
+        }
+        CaseValue::List(list)
     }
 
     fn bad_code(&mut self, key: &str, value: &str, allowed: &[String], span: Range<usize>) {
@@ -575,6 +790,7 @@ impl Validator<'_> {
         let closest = closest(allowed.iter().map(String::as_str), value);
         let d = self.push(
             "case::unknown-code",
+            key,
             span,
             format!("unknown {what} {value:?} in `{key}`"),
         );
@@ -630,11 +846,11 @@ impl Validator<'_> {
             let message = format!("missing required field `{}`{because}", field.key);
             let d = match table {
                 Some((Some(span), table)) => {
-                    let d = self.push("case::missing-field", span, message);
+                    let d = self.push("case::missing-field", &field.key, span, message);
                     d.label = Some(format!("{table} needs `{leaf}`"));
                     d
                 }
-                _ => self.push_in_file("case::missing-field", message),
+                _ => self.push_in_file("case::missing-field", &field.key, message),
             };
             if !field.help.is_empty() {
                 d.hints.push(format!("{}: {}", field.key, field.help));
@@ -683,7 +899,7 @@ impl Validator<'_> {
                         "missing required field `{}`: it has no default for locale {locale}",
                         field.key
                     );
-                    let d = self.push_in_file("case::missing-field", message);
+                    let d = self.push_in_file("case::missing-field", &field.key, message);
                     if !field.help.is_empty() {
                         d.hints.push(format!("{}: {}", field.key, field.help));
                     }
@@ -718,7 +934,7 @@ impl Validator<'_> {
                         "`{}` has no currency: `{currency_field}` is not set",
                         field.key
                     );
-                    self.push_in_file("case::missing-field", message);
+                    self.push_in_file("case::missing-field", &field.key, message);
                 }
             }
         }
@@ -738,7 +954,9 @@ impl Validator<'_> {
                 if self.values.contains_key(key) {
                     continue;
                 }
-                let span = list_item_span(root, REASONS_FIELD, &code).unwrap_or(0..0);
+                let span = list_item_span(&self.case_file.text, root, REASONS_FIELD, &code)
+                    .or_else(|| self.whole.clone())
+                    .unwrap_or(0..0);
                 let help = self
                     .pack
                     .field(key)
@@ -746,6 +964,7 @@ impl Validator<'_> {
                     .unwrap_or_default();
                 self.push(
                     "case::missing-field",
+                    key,
                     span,
                     format!("the reason {code:?} needs `{key}`, which the case does not set"),
                 )
@@ -771,14 +990,47 @@ fn table_span(root: &Node, key: &str) -> Option<Range<usize>> {
     find(root, key).map(|n| n.span.clone())
 }
 
-fn list_item_span(root: &Node, key: &str, item: &str) -> Option<Range<usize>> {
-    let Value::Array(items) = &find(root, key)?.value else {
-        return None;
+fn list_item_span(text: &str, root: &Node, key: &str, item: &str) -> Option<Range<usize>> {
+    let node = find(root, key)?;
+    let items = match &node.value {
+        Value::Array(items) => items.clone(),
+        Value::Cell(cell) => cell_items(text, cell, node.span.clone()),
+        _ => return None,
     };
     items
-        .iter()
+        .into_iter()
         .find(|n| n.value == Value::String(item.to_owned()))
-        .map(|n| n.span.clone())
+        .map(|n| n.span)
+}
+
+/// The separators of a list in one cell of a table: `a|b`, or one item per
+/// line of a multi-line cell.
+pub const LIST_SEPARATORS: [char; 2] = ['|', '\n'];
+
+/// The items of a list written in one cell, trimmed, empty ones left out.
+/// Each points at its own text when the cell is written as is (not quoted
+/// with escapes), else at the whole cell.
+fn cell_items(text: &str, cell: &str, span: Range<usize>) -> Vec<Node> {
+    let raw = text.get(span.clone()).unwrap_or_default();
+    let offset = raw
+        .find(cell)
+        .filter(|_| !cell.is_empty())
+        .map(|at| span.start + at);
+    let mut items = Vec::new();
+    let mut start = 0;
+    for piece in cell.split(LIST_SEPARATORS) {
+        let leading = piece.len() - piece.trim_start().len();
+        let item = piece.trim();
+        if !item.is_empty() {
+            let at = start + leading;
+            items.push(Node {
+                span: offset.map_or(span.clone(), |o| o + at..o + at + item.len()),
+                value: Value::String(item.to_owned()),
+            });
+        }
+        start += piece.len() + 1;
+    }
+    items
 }
 
 /// Whether the bytes of a TOML or JSON file look like a case: a line names

@@ -22,6 +22,9 @@ pub enum Value {
     Date(String),
     Array(Vec<Node>),
     Table(Vec<Entry>),
+    /// A cell of a table (CSV): text whose type the field decides, so
+    /// `12` is a number for a number field and `a|b` a list for a list.
+    Cell(String),
     /// A value that has no place in a case: a TOML time or offset datetime,
     /// a JSON null. The string names its type.
     Other(&'static str),
@@ -38,7 +41,7 @@ impl Value {
     /// The value's type as a user would name it.
     pub fn type_name(&self) -> &'static str {
         match self {
-            Self::String(_) => "a string",
+            Self::String(_) | Self::Cell(_) => "a string",
             Self::Integer(_) => "an integer",
             Self::Float(_) => "a float",
             Self::Bool(_) => "a boolean",
@@ -124,7 +127,15 @@ const MAX_JSON_DEPTH: usize = 64;
 
 /// Parses strict JSON (no comments, no trailing commas) into nodes.
 pub fn from_json(file: &SourceFile) -> Result<Node, Diagnostic> {
-    if let Some(at) = too_deep(&file.text) {
+    from_json_at(file, 0..file.text.len())
+}
+
+/// Parses the JSON in `range` of the file (one line of a JSON Lines
+/// table), with spans into the whole file.
+pub fn from_json_at(file: &SourceFile, range: Range<usize>) -> Result<Node, Diagnostic> {
+    let offset = range.start;
+    let text = file.text.get(range).unwrap_or_default();
+    if let Some(at) = too_deep(text).map(|at| at + offset) {
         return Err(Diagnostic::error(
             "case::too-deep",
             format!("the JSON nests more than {MAX_JSON_DEPTH} levels deep"),
@@ -143,18 +154,22 @@ pub fn from_json(file: &SourceFile) -> Result<Node, Diagnostic> {
         allow_unary_plus_numbers: false,
         ..ParseOptions::default()
     };
-    let parsed = parse_to_ast(&file.text, &CollectOptions::default(), &options).map_err(|e| {
+    let parsed = parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
         let range = e.range();
         let message = e.kind().to_string();
         Diagnostic::error("case::syntax", format!("invalid JSON: {message}"))
-            .at(file, range.start..range.end)
+            .at(file, range.start + offset..range.end + offset)
             .label(message)
     })?;
     match parsed.value {
-        Some(value) => Ok(json_node(&value)),
-        None => {
+        Some(value) => Ok(json_node(&value, offset)),
+        None if offset == 0 => {
             Err(Diagnostic::error("case::syntax", "the file holds no JSON value").in_file(file))
         }
+        None => Err(
+            Diagnostic::error("case::syntax", "the line holds no JSON value")
+                .at(file, offset..offset),
+        ),
     }
 }
 
@@ -181,7 +196,8 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-fn json_node(value: &jsonc_parser::ast::Value<'_>) -> Node {
+/// A JSON value as a node, its spans moved by `offset`.
+fn json_node(value: &jsonc_parser::ast::Value<'_>, offset: usize) -> Node {
     use jsonc_parser::ast::Value as J;
     use jsonc_parser::common::Ranged;
     let (range, v) = match value {
@@ -200,7 +216,7 @@ fn json_node(value: &jsonc_parser::ast::Value<'_>) -> Node {
         J::NullKeyword(n) => (n.range, Value::Other("null")),
         J::Array(a) => (
             a.range,
-            Value::Array(a.elements.iter().map(json_node).collect()),
+            Value::Array(a.elements.iter().map(|e| json_node(e, offset)).collect()),
         ),
         J::Object(o) => {
             let entries = o
@@ -210,8 +226,8 @@ fn json_node(value: &jsonc_parser::ast::Value<'_>) -> Node {
                     let key_range = p.name.range();
                     Entry {
                         key: p.name.as_str().to_owned(),
-                        key_span: key_range.start..key_range.end,
-                        node: json_node(&p.value),
+                        key_span: key_range.start + offset..key_range.end + offset,
+                        node: json_node(&p.value, offset),
                     }
                 })
                 .collect();
@@ -219,7 +235,7 @@ fn json_node(value: &jsonc_parser::ast::Value<'_>) -> Node {
         }
     };
     Node {
-        span: range.start..range.end,
+        span: range.start + offset..range.end + offset,
         value: v,
     }
 }

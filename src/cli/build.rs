@@ -5,8 +5,11 @@ use std::path::{Path, PathBuf};
 
 use lettrine::Error;
 use lettrine::builder::{Builder, Overrides};
+use lettrine::letter::Letter;
 use lettrine::render::{Output, RenderOptions};
 use lettrine::revision::Project;
+
+use super::report::ColorChoice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -31,7 +34,11 @@ impl Format {
     }
 
     fn from_path(path: &Path) -> Option<Self> {
-        Some(match path.extension()?.to_str()? {
+        Self::from_extension(path.extension()?.to_str()?)
+    }
+
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        Some(match extension {
             "pdf" => Self::Pdf,
             "png" => Self::Png,
             "svg" => Self::Svg,
@@ -44,7 +51,9 @@ impl Format {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// The case file: TOML, or JSON when it ends in .json.
+    /// The case file: TOML, or JSON when it ends in .json. Or, to build many
+    /// letters: a table (.csv, .tsv, .jsonl), one case per row, or a folder
+    /// of case files; see --out.
     case: PathBuf,
     /// Where to write the letter; `-` for standard output. Default: the
     /// case's name with the format's extension, in the current folder (txt
@@ -72,16 +81,72 @@ pub struct BuildArgs {
     /// PNG resolution, in pixels per inch.
     #[arg(long, default_value_t = 144.0)]
     ppi: f64,
+    #[command(flatten)]
+    pub batch: super::batch::BatchArgs,
 }
 
-pub fn run(args: BuildArgs, project: Project) -> Result<(), Error> {
+pub fn run(args: BuildArgs, project: Project, color: ColorChoice) -> Result<bool, Error> {
     let builder = Builder::new(project);
-    build(&args, &builder).map(|_| ())
+    if let Some(source) = super::batch::source(&args)? {
+        return super::batch::run(&args, source, &builder, color);
+    }
+    args.batch.single()?;
+    build(&args, &builder).map(|_| true)
 }
 
 impl BuildArgs {
     pub fn case(&self) -> &Path {
         &self.case
+    }
+
+    pub fn requested_format(&self) -> Option<Format> {
+        self.format
+    }
+
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            locale: self.locale.clone(),
+            style: self.style.clone(),
+            profile: self.profile.clone(),
+        }
+    }
+
+    /// What else than the Letter decides an output's bytes.
+    pub fn variant(&self, format: Format) -> String {
+        format!(
+            "{format:?} ppi={} debug-layout={}",
+            self.ppi, self.debug_layout
+        )
+    }
+
+    /// The letter as `format`'s bytes.
+    pub fn produce(
+        &self,
+        builder: &Builder,
+        letter: &Letter,
+        format: Format,
+    ) -> Result<Vec<u8>, Error> {
+        Ok(match format {
+            Format::Txt => letter.to_text().into_bytes(),
+            Format::Json => {
+                let mut json = letter.to_json();
+                json.push('\n');
+                json.into_bytes()
+            }
+            Format::Pdf | Format::Png | Format::Svg => {
+                let output = match format {
+                    Format::Png => Output::Png {
+                        pixels_per_pt: self.ppi / 72.0,
+                    },
+                    Format::Svg => Output::Svg,
+                    _ => Output::Pdf,
+                };
+                let options = RenderOptions {
+                    debug_layout: self.debug_layout,
+                };
+                builder.typeset(letter, &options)?.export(output)?
+            }
+        })
     }
 
     fn format(&self) -> Format {
@@ -112,33 +177,8 @@ impl BuildArgs {
 pub fn build(args: &BuildArgs, builder: &Builder) -> Result<String, Error> {
     let format = args.format();
     let case = builder.read_case(&args.case)?;
-    let overrides = Overrides {
-        locale: args.locale.clone(),
-        style: args.style.clone(),
-        profile: args.profile.clone(),
-    };
-    let letter = builder.letter(&case, &overrides)?;
-    let options = RenderOptions {
-        debug_layout: args.debug_layout,
-    };
-    let bytes = match format {
-        Format::Txt => letter.to_text().into_bytes(),
-        Format::Json => {
-            let mut json = letter.to_json();
-            json.push('\n');
-            json.into_bytes()
-        }
-        Format::Pdf | Format::Png | Format::Svg => {
-            let output = match format {
-                Format::Png => Output::Png {
-                    pixels_per_pt: args.ppi / 72.0,
-                },
-                Format::Svg => Output::Svg,
-                _ => Output::Pdf,
-            };
-            builder.typeset(&letter, &options)?.export(output)?
-        }
-    };
+    let letter = builder.letter(&case, &args.overrides())?;
+    let bytes = args.produce(builder, &letter, format)?;
     match args.output() {
         None => {
             super::stdout(&bytes)?;

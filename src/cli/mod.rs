@@ -1,6 +1,7 @@
 //! The command line: clap types, one file per subcommand, and the mapping
 //! from errors to exit codes. Only this module writes to the terminal.
 
+mod batch;
 mod build;
 mod diff;
 mod git_setup;
@@ -122,7 +123,7 @@ fn run(cli: Cli) -> Result<bool, Error> {
     let done = match cli.command {
         Command::Lint(args) => return lint::run(args, &project, color),
         Command::Diff(args) => return diff::run(args, cli.project.as_deref(), project, cli.color),
-        Command::Build(args) => build::run(args, project),
+        Command::Build(args) => return build::run(args, project, cli.color),
         Command::Watch(args) => watch::run(args, project, color),
         Command::New(args) => new::run(args, project),
         Command::Status(args) => status::run(args, &project),
@@ -185,31 +186,4 @@ fn is_broken_pipe(e: &Error) -> bool {
     matches!(e, Error::Write { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same
-/// folder, renamed over the target once complete.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".lettrine-")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    temp.write_all(bytes).map_err(err)?;
-    // A temporary file is private (0600); the output is an ordinary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(err)?;
-    }
-    temp.as_file().sync_all().map_err(err)?;
-    temp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
-}
+use lettrine::output::write_atomic;

@@ -21,6 +21,7 @@ use super::report;
 const SETTLE: Duration = Duration::from_millis(150);
 
 pub fn run(args: BuildArgs, project: Project, color: bool) -> Result<(), Error> {
+    args.batch.single()?;
     let builder = Builder::new(project);
     let (sender, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {

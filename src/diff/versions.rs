@@ -6,8 +6,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
-use sha2::{Digest, Sha256};
-
 use super::{LetterSide, PackSide, Problem, Report, compare_letters, compare_packs};
 use crate::builder::{Builder, Overrides};
 use crate::case::looks_like_case;
@@ -32,7 +30,6 @@ pub struct Version {
     /// The paths the user limited the diff to.
     paths: Vec<RelPath>,
     canon: HashMap<(String, String), Arc<BTreeMap<String, Canon>>>,
-    style_digests: HashMap<String, String>,
 }
 
 impl Version {
@@ -122,7 +119,6 @@ impl Version {
             cases,
             paths: paths.to_vec(),
             canon: HashMap::new(),
-            style_digests: HashMap::new(),
         }
     }
 
@@ -150,16 +146,7 @@ impl Version {
 
     /// A digest of every file of the style, to see it changed.
     fn style_digest(&mut self, name: &str) -> String {
-        if let Some(digest) = self.style_digests.get(name) {
-            return digest.clone();
-        }
-        let mut hasher = Sha256::new();
-        if let Some(located) = self.builder.project().style(name) {
-            digest_tree(&*located.tree, &located.dir, "", &mut hasher, 0);
-        }
-        let digest = format!("{:x}", hasher.finalize());
-        self.style_digests.insert(name.to_owned(), digest.clone());
-        digest
+        self.builder.style_digest(name).unwrap_or_default()
     }
 
     /// The pack `id`, `None` if this version has none; one that does not
@@ -200,28 +187,6 @@ fn pack_messages(pack: &Pack, locale: &str) -> BTreeMap<String, Canon> {
         .map(Vec::as_slice)
         .unwrap_or_default();
     canonical_messages(files.iter().map(|(_, file)| &*file.text))
-}
-
-/// Hashes every file under `dir`, named relative to the style's root
-/// (`at`), so that the same style hashes the same from any tree.
-fn digest_tree(tree: &dyn Tree, dir: &RelPath, at: &str, hasher: &mut Sha256, depth: usize) {
-    if depth > 8 {
-        return;
-    }
-    for name in tree.list(dir) {
-        let Some(path) = dir.join(&name) else {
-            continue;
-        };
-        let rel = format!("{at}{name}");
-        match tree.read(&path) {
-            Ok(Some(bytes)) => {
-                hasher.update(rel.as_bytes());
-                hasher.update((bytes.len() as u64).to_le_bytes());
-                hasher.update(&bytes);
-            }
-            _ => digest_tree(tree, &path, &format!("{rel}/"), hasher, depth + 1),
-        }
-    }
 }
 
 /// Compares the letters of every case of either version or, with

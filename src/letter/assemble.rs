@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use fluent_bundle::{FluentArgs, FluentValue};
-use sha2::{Digest, Sha256};
 
 use super::{Block, Labels, Letter, PackInfo, Paragraph, Party, Reference, ReviewNote, Signature};
 use crate::case::{Case, CaseValue, REASONS_FIELD};
@@ -151,7 +150,7 @@ pub fn assemble(
         dir,
         style: style.to_owned(),
         layout: profile.clone(),
-        case_hash: format!("sha256:{:x}", Sha256::digest(case.file.text.as_bytes())),
+        case_hash: case.digest.clone(),
         date: text("date"),
         sender: Party {
             name: text("sender.name"),

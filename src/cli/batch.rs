@@ -1,0 +1,347 @@
+//! `lettrine build TABLE|FOLDER --out DIR`: many letters at once, with a
+//! progress bar on a terminal and a summary (text, or JSON for machines).
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use lettrine::Error;
+use lettrine::batch::name::Template;
+use lettrine::batch::{Batch, Outcome, Source, Status};
+use lettrine::builder::Builder;
+use lettrine::diagnostic::Diagnostic;
+
+use super::build::{BuildArgs, Format};
+use super::report::{self, ColorChoice};
+
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// Build every letter of a table or folder into DIR (made if needed).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// How to name each letter: case fields in braces, and {row}, {file},
+    /// {stem}, {locale}, {pack}; the extension picks the format
+    /// [default: {stem}-{row}.pdf for a table, {file}.pdf for a folder].
+    #[arg(long, value_name = "TEMPLATE")]
+    name: Option<String>,
+    /// A case file whose fields every case of the batch starts from
+    /// (sender, signatory, style…); each row or case file overrides them.
+    #[arg(long, value_name = "FILE")]
+    defaults: Option<PathBuf>,
+    /// How many letters to build at once [default: one per core].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Stop at the first bad row instead of building all the others.
+    #[arg(long)]
+    fail_fast: bool,
+    /// Build every letter, even those already up to date in DIR.
+    #[arg(long)]
+    force: bool,
+}
+
+impl BatchArgs {
+    /// Refuses batch options for a single case.
+    pub fn single(&self) -> Result<(), Error> {
+        let given = [
+            (self.out.is_some(), "--out"),
+            (self.name.is_some(), "--name"),
+            (self.defaults.is_some(), "--defaults"),
+            (self.jobs.is_some(), "--jobs"),
+            (self.fail_fast, "--fail-fast"),
+            (self.force, "--force"),
+        ];
+        match given.iter().find(|(on, _)| *on) {
+            Some((_, option)) => Err(Error::usage(
+                format!(
+                    "{option} is for batches: a table (.csv, .tsv, .jsonl) or a folder of cases"
+                ),
+                Some("for one case, write the letter with -o FILE".to_owned()),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The batch source the case argument names, if it names one.
+pub fn source(args: &BuildArgs) -> Result<Option<Source>, Error> {
+    let mut skip: Vec<PathBuf> = args.batch.defaults.iter().cloned().collect();
+    skip.extend(args.batch.out.iter().cloned());
+    Source::open(args.case(), &skip)
+}
+
+/// What `--format json` prints on standard output.
+#[derive(Debug, Serialize)]
+struct Summary<'a> {
+    format: u32,
+    input: String,
+    out: String,
+    rows: usize,
+    written: usize,
+    up_to_date: usize,
+    failed: usize,
+    seconds: f64,
+    letters_per_second: f64,
+    letters: Vec<LetterSummary<'a>>,
+    problems: Vec<Problem<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct LetterSummary<'a> {
+    item: &'a str,
+    name: &'a str,
+    status: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct Problem<'a> {
+    item: &'a str,
+    code: String,
+    message: String,
+    field: Option<&'a str>,
+    location: Option<String>,
+}
+
+pub fn run(
+    args: &BuildArgs,
+    source: Source,
+    builder: &Builder,
+    color: ColorChoice,
+) -> Result<bool, Error> {
+    let json = match args.requested_format() {
+        None | Some(Format::Txt) => false,
+        Some(Format::Json) => true,
+        Some(other) => {
+            return Err(Error::usage(
+                format!("--format {other:?} does not apply to a batch").to_lowercase(),
+                Some("the letters' format follows --name's extension (.pdf, .png, .svg, .txt, .json); --format json prints the batch's summary as JSON".to_owned()),
+            ));
+        }
+    };
+    let batch_args = &args.batch;
+    let out = batch_args.out.clone().ok_or_else(|| {
+        Error::usage(
+            format!(
+                "{} holds many cases: name the folder for their letters",
+                args.case().display()
+            ),
+            Some("add --out DIR, like: lettrine build cases.csv --out letters/".to_owned()),
+        )
+    })?;
+    let template = Template::parse(batch_args.name.as_deref().unwrap_or(match source {
+        Source::Table(_) => "{stem}-{row}.pdf",
+        Source::Folder { .. } => "{file}.pdf",
+    }))?;
+    let format = Format::from_extension(template.extension()).unwrap_or(Format::Pdf);
+    let base = match &batch_args.defaults {
+        Some(path) => Some(Arc::new(builder.read_base(path)?)),
+        None => None,
+    };
+    let jobs = batch_args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    // Checking cases runs on rayon's pool, sized like the workers.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::usage(format!("cannot start {jobs} workers: {e}"), None))?;
+    let batch = Batch {
+        builder,
+        source,
+        base,
+        overrides: args.overrides(),
+        template,
+        out: out.clone(),
+        variant: args.variant(format),
+        force: batch_args.force,
+        fail_fast: batch_args.fail_fast,
+        jobs,
+    };
+    let start = Instant::now();
+    let (planned, failed) = pool.install(|| batch.plan())?;
+    let stderr_color = color.stderr();
+    let noun = match batch.source {
+        Source::Table(_) => "row",
+        Source::Folder { .. } => "case",
+    };
+    let mut printer = Printer {
+        seen: HashMap::new(),
+        in_table: noun == "row",
+    };
+    for outcome in &failed {
+        printer.print(outcome, stderr_color);
+    }
+
+    let bar = if !json && std::io::stderr().is_terminal() && !planned.is_empty() {
+        let bar = ProgressBar::new(planned.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} letters · {per_sec} · {elapsed} · ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let produce = |letter: &lettrine::letter::Letter| args.produce(builder, letter, format);
+    let built = batch.build(&planned, &produce, &|_: &Outcome| bar.inc(1))?;
+    bar.finish_and_clear();
+    let seconds = start.elapsed().as_secs_f64();
+
+    let mut outcomes: Vec<&Outcome> = failed.iter().chain(&built).collect();
+    outcomes.sort_by_key(|o| o.index);
+    for outcome in &built {
+        printer.print(outcome, stderr_color);
+    }
+    printer.repeats(stderr_color);
+
+    let count = |f: fn(&Status) -> bool| outcomes.iter().filter(|o| f(&o.status)).count();
+    let written = count(|s| matches!(s, Status::Written));
+    let up_to_date = count(|s| matches!(s, Status::UpToDate));
+    let bad = count(|s| matches!(s, Status::Failed(_)));
+    let rate = if seconds > 0.0 {
+        written as f64 / seconds
+    } else {
+        0.0
+    };
+    if json {
+        let summary = Summary {
+            format: 1,
+            input: args.case().display().to_string(),
+            out: out.display().to_string(),
+            rows: batch.source.len(),
+            written,
+            up_to_date,
+            failed: bad,
+            seconds: (seconds * 1000.0).round() / 1000.0,
+            letters_per_second: rate.round(),
+            letters: outcomes
+                .iter()
+                .filter_map(|o| {
+                    let status = match o.status {
+                        Status::Written => "written",
+                        Status::UpToDate => "up-to-date",
+                        _ => return None,
+                    };
+                    Some(LetterSummary {
+                        item: &o.label,
+                        name: o.name.as_deref()?,
+                        status,
+                    })
+                })
+                .collect(),
+            problems: outcomes.iter().flat_map(|o| problems(o)).collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&summary).unwrap_or_default();
+        text.push('\n');
+        super::stdout(text.as_bytes())?;
+    } else {
+        let bad_rows = match bad {
+            0 => String::new(),
+            1 => ", 1 failed (above)".to_owned(),
+            n => format!(", {n} failed (above)"),
+        };
+        let speed = if written > 0 {
+            format!(", {rate:.0} letters/s")
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "{}: {written} written, {up_to_date} up to date{bad_rows} ({} in {seconds:.1} s{speed})",
+            out.display(),
+            plural(batch.source.len(), noun),
+        );
+    }
+    Ok(bad == 0)
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// The problems of a failed item, for the JSON summary.
+fn problems(outcome: &Outcome) -> Vec<Problem<'_>> {
+    let Status::Failed(error) = &outcome.status else {
+        return Vec::new();
+    };
+    match error {
+        Error::Invalid(diagnostics) => diagnostics
+            .iter()
+            .map(|d| Problem {
+                item: &outcome.label,
+                code: d.code.to_string(),
+                message: d.message.clone(),
+                field: d.field.as_deref(),
+                location: d.location(),
+            })
+            .collect(),
+        other => vec![Problem {
+            item: &outcome.label,
+            code: "batch::error".to_owned(),
+            message: other.to_string(),
+            field: None,
+            location: None,
+        }],
+    }
+}
+
+/// Prints failed items, each diagnostic led by its row; a diagnostic that
+/// points at the same place as one already printed (a header cell every row
+/// trips on) is counted, not repeated.
+#[derive(Debug)]
+struct Printer {
+    seen: HashMap<(String, String, Option<String>), usize>,
+    /// Items are rows (`row 7`), not case files.
+    in_table: bool,
+}
+
+impl Printer {
+    fn print(&mut self, outcome: &Outcome, color: bool) {
+        let Status::Failed(error) = &outcome.status else {
+            return;
+        };
+        let Error::Invalid(diagnostics) = error else {
+            report::plain(&format!("{}: {error}", outcome.label), None, color);
+            return;
+        };
+        for d in diagnostics {
+            let key = (d.code.to_string(), d.message.clone(), d.location());
+            let count = self.seen.entry(key).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                continue;
+            }
+            if self.in_table {
+                let mut led: Diagnostic = d.clone();
+                led.message = format!("{}: {}", outcome.label, d.message);
+                report::diagnostic(&led, color);
+            } else {
+                report::diagnostic(d, color);
+            }
+        }
+    }
+
+    /// Says how often the repeated problems came up.
+    fn repeats(&self, color: bool) {
+        let mut repeated: Vec<_> = self.seen.iter().filter(|(_, n)| **n > 1).collect();
+        repeated.sort();
+        for ((_, message, location), n) in repeated {
+            let at = location
+                .as_deref()
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            let items = if self.in_table { "rows" } else { "cases" };
+            report::plain(&format!("{n} {items}: {message}{at}"), None, color);
+        }
+    }
+}
