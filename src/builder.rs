@@ -75,16 +75,30 @@ impl Builder {
 
     /// Reads and parses a case file from disk.
     pub fn read_case(&self, path: &Path) -> Result<CaseFile> {
+        self.read_case_with(path, None)
+    }
+
+    /// Reads and parses a case file from disk, on top of shared defaults.
+    pub fn read_case_with(&self, path: &Path, base: Option<Arc<Base>>) -> Result<CaseFile> {
         let (name, bytes) = read_input(path, MAX_FILE_SIZE, "a case file")?;
-        self.parse_case(name, bytes)
+        self.parse_case_with(name, bytes, base)
     }
 
     /// Parses a case file read elsewhere (from a git revision), named
     /// `name` in messages; its includes are read from the project.
     pub fn parse_case(&self, name: String, bytes: Vec<u8>) -> Result<CaseFile> {
+        self.parse_case_with(name, bytes, None)
+    }
+
+    fn parse_case_with(
+        &self,
+        name: String,
+        bytes: Vec<u8>,
+        base: Option<Arc<Base>>,
+    ) -> Result<CaseFile> {
         let file = text_file(name, bytes)?;
         let root = node::parse(&file)?;
-        self.case_from(file, root, None, None)
+        self.case_from(file, root, base, None)
     }
 
     /// A case from its tree (a case file's, or a row of a table's), with
@@ -393,7 +407,9 @@ fn digest_tree(tree: &dyn Tree, dir: &RelPath, at: &str, hasher: &mut Sha256, de
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// Locks a cache; a panic in another thread while it held the lock leaves
+/// a cache that is still whole, so the poison is ignored.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)

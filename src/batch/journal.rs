@@ -12,6 +12,7 @@ use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
+use crate::builder::lock;
 use crate::error::{Error, Result};
 use crate::output::write_atomic;
 
@@ -126,12 +127,6 @@ impl Journal {
 /// `sha256:` and the hex SHA-256 of `bytes`.
 pub fn digest(bytes: &[u8]) -> String {
     format!("sha256:{:x}", Sha256::digest(bytes))
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 #[cfg(test)]

@@ -25,7 +25,6 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::output::write_atomic_unsynced;
-use crate::revision::MAX_FILE_SIZE;
 use journal::{Journal, digest};
 use name::{Origin, Template};
 use table::{MAX_TABLE_SIZE, Table};
@@ -161,12 +160,7 @@ impl Source {
                 let (root, row) = table.row(index, base.map(|b| &**b))?;
                 builder.case_from(table.file.clone(), root, base.cloned(), Some(row))
             }
-            Self::Folder { files, .. } => {
-                let (name, bytes) = read_input(&files[index], MAX_FILE_SIZE, "a case file")?;
-                let file = crate::pack::text_file(name, bytes)?;
-                let root = crate::case::node::parse(&file)?;
-                builder.case_from(file, root, base.cloned(), None)
-            }
+            Self::Folder { files, .. } => builder.read_case_with(&files[index], base.cloned()),
         }
     }
 }
@@ -336,11 +330,7 @@ impl Batch<'_> {
                         self.template.source()
                     ),
                 );
-                let d = match case.row() {
-                    Some(row) => d.at(&case.file, row.span.clone()),
-                    None => d.in_file(&case.file),
-                };
-                fail(Error::invalid(d))
+                fail(Error::invalid(self.locate(index, d)))
             })?;
         let input = self.input_hash(&letter).map_err(fail)?;
         Ok(Planned { index, name, input })

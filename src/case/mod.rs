@@ -160,36 +160,28 @@ impl CaseFile {
         base: Option<Arc<Base>>,
         row: Option<Row>,
     ) -> Result<Self> {
-        let Value::Table(entries) = &root.value else {
+        if !matches!(root.value, Value::Table(_)) {
             return Err(
                 Diagnostic::error("case::not-a-table", "a case is a table of fields")
                     .at(&file, root.span.clone())
                     .into(),
             );
-        };
-        let base_entries: &[Entry] = match base.as_deref().map(|b| &b.root.value) {
-            Some(Value::Table(entries)) => entries,
-            _ => &[],
-        };
-        let string_at = |key: &str| -> Result<Option<(String, Range<usize>)>> {
-            let (found, in_file) = match entries.iter().find(|e| e.key == key) {
-                Some(e) => (Some(e), &file),
-                None => match (base_entries.iter().find(|e| e.key == key), &base) {
-                    (Some(e), Some(base)) => (Some(e), &base.file),
-                    _ => (None, &file),
-                },
-            };
-            match found {
+        }
+        let string_at = |key: &str| -> Result<Option<(String, Range<usize>, &SourceFile)>> {
+            match top_entry(&root, &file, base.as_deref(), key) {
                 None => Ok(None),
-                Some(Entry {
-                    node:
-                        Node {
-                            value: Value::String(s) | Value::Cell(s),
-                            span,
-                        },
-                    ..
-                }) => Ok(Some((s.clone(), span.clone()))),
-                Some(e) => Err(Diagnostic::error(
+                Some((
+                    Entry {
+                        node:
+                            Node {
+                                value: Value::String(s) | Value::Cell(s),
+                                span,
+                            },
+                        ..
+                    },
+                    in_file,
+                )) => Ok(Some((s.clone(), span.clone(), in_file))),
+                Some((e, in_file)) => Err(Diagnostic::error(
                     "case::wrong-type",
                     format!("`{key}` must be a string, not {}", e.node.value.type_name()),
                 )
@@ -206,24 +198,19 @@ impl CaseFile {
                 .hint(hint.to_owned())
                 .into()
         };
-        let (pack, pack_span) = string_at("pack")?.ok_or_else(|| {
+        let (pack, pack_span, pack_file) = string_at("pack")?.ok_or_else(|| {
             missing(
                 "pack",
                 "name the pack the letter is written with: pack = \"refund-refusal\"",
             )
         })?;
-        let (locale, _) = string_at("locale")?
+        let (locale, _, _) = string_at("locale")?
             .ok_or_else(|| missing("locale", "name the letter's language: locale = \"fr\""))?;
-        let style = string_at("style")?.map(|(s, _)| s);
+        let style = string_at("style")?.map(|(s, _, _)| s);
         let pack = PackRef::parse(&pack, pack_span.clone()).map_err(|message| {
-            let in_base = !entries.iter().any(|e| e.key == "pack");
-            let in_file = match (&base, in_base) {
-                (Some(base), true) => &base.file,
-                _ => &file,
-            };
             Error::from(
                 Diagnostic::error("case::pack", message.clone())
-                    .at(in_file, pack_span.clone())
+                    .at(pack_file, pack_span.clone())
                     .field("pack")
                     .hint("write the pack id, optionally with a semver requirement: \"refund-refusal@^1.0\""),
             )
@@ -250,11 +237,6 @@ impl CaseFile {
             row,
             digest,
         })
-    }
-
-    /// Where the case is in its table, when it is a row of one.
-    pub fn row(&self) -> Option<&Row> {
-        self.row.as_ref()
     }
 
     /// The tables this case gives as paths of files to read.
@@ -354,18 +336,13 @@ impl CaseFile {
     /// The file and span of a top-level key's value: in the case, else in
     /// its defaults, else the row (or the start of the file).
     fn located(&self, key: &str) -> (&SourceFile, Range<usize>) {
-        if let Some(span) = root_entry_span(&self.root, key) {
-            return (&self.file, span);
+        match top_entry(&self.root, &self.file, self.base.as_deref(), key) {
+            Some((entry, file)) => (file, entry.node.span.clone()),
+            None => (
+                &self.file,
+                self.row.as_ref().map_or(0..0, |r| r.span.clone()),
+            ),
         }
-        if let Some(base) = &self.base
-            && let Some(span) = root_entry_span(&base.root, key)
-        {
-            return (&base.file, span);
-        }
-        (
-            &self.file,
-            self.row.as_ref().map_or(0..0, |r| r.span.clone()),
-        )
     }
 }
 
@@ -467,15 +444,21 @@ impl PackRef {
     }
 }
 
-/// The span of the value of a top-level key.
-fn root_entry_span(root: &Node, key: &str) -> Option<Range<usize>> {
-    match &root.value {
-        Value::Table(entries) => entries
-            .iter()
-            .find(|e| e.key == key)
-            .map(|e| e.node.span.clone()),
+/// The top-level entry `key` of a case (written in `file`), else of its
+/// defaults, with the file it is written in.
+fn top_entry<'a>(
+    root: &'a Node,
+    file: &'a SourceFile,
+    base: Option<&'a Base>,
+    key: &str,
+) -> Option<(&'a Entry, &'a SourceFile)> {
+    let find = |root: &'a Node| match &root.value {
+        Value::Table(entries) => entries.iter().find(|e| e.key == key),
         _ => None,
-    }
+    };
+    find(root)
+        .map(|e| (e, file))
+        .or_else(|| base.and_then(|b| Some((find(&b.root)?, &b.file))))
 }
 
 struct Validator<'a> {

@@ -144,11 +144,6 @@ impl Version {
             .clone()
     }
 
-    /// A digest of every file of the style, to see it changed.
-    fn style_digest(&mut self, name: &str) -> String {
-        self.builder.style_digest(name).unwrap_or_default()
-    }
-
     /// The pack `id`, `None` if this version has none; one that does not
     /// load is an error, never taken for an absent pack.
     fn pack_side(&self, id: &str) -> Result<Option<Arc<Pack>>> {
@@ -221,7 +216,10 @@ pub fn compare(old: &mut Version, new: &mut Version, packs: bool) -> Report {
             let messages = pack
                 .map(|p| version.messages(&p, &letter.locale))
                 .unwrap_or_default();
-            let digest = version.style_digest(&letter.style);
+            let digest = version
+                .builder
+                .style_digest(&letter.style)
+                .unwrap_or_default();
             (messages, digest)
         };
         let sa = a.as_ref().map(|l| side(old, l));
