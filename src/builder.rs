@@ -32,8 +32,9 @@ pub struct Overrides {
 #[derive(Debug)]
 pub struct Builder {
     project: Project,
-    /// Fonts are loaded when the first letter is typeset.
-    renderer: OnceLock<Renderer>,
+    /// Fonts are loaded when the first letter is typeset; builders made
+    /// with [`Builder::beside`] share them.
+    renderer: Arc<OnceLock<Renderer>>,
     packs: Mutex<HashMap<String, Arc<Pack>>>,
     messages: Mutex<HashMap<(String, String), Arc<Messages>>>,
     styles: Mutex<HashMap<String, Arc<Style>>>,
@@ -48,13 +49,22 @@ impl Builder {
     pub fn new(project: Project) -> Self {
         Self {
             project,
-            renderer: OnceLock::new(),
+            renderer: Arc::new(OnceLock::new()),
             packs: Mutex::new(HashMap::new()),
             messages: Mutex::new(HashMap::new()),
             styles: Mutex::new(HashMap::new()),
             profiles: Mutex::new(HashMap::new()),
             default_profiles: Mutex::new(HashMap::new()),
             style_digests: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A builder for another project that shares this one's fonts and
+    /// Typst library (`verify` rebuilds each record from its own inputs).
+    pub fn beside(&self, project: Project) -> Self {
+        Self {
+            renderer: self.renderer.clone(),
+            ..Self::new(project)
         }
     }
 
@@ -177,7 +187,7 @@ impl Builder {
                 "the logo {display} is neither a .png nor a .svg file"
             )));
         };
-        Ok(Logo::new(display, format, bytes))
+        Ok(Logo::new(path.to_owned(), format, bytes))
     }
 
     /// The pack `id`, loaded once.

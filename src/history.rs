@@ -65,6 +65,25 @@ impl Repo {
         String::from_utf8(out.stdout).map_err(io::Error::other)
     }
 
+    /// The commit checked out, `None` in a repository with no commit yet.
+    pub fn head(&self) -> Option<String> {
+        let out = self
+            .git(&["rev-parse", "--verify", "--quiet", "HEAD"])
+            .ok()?;
+        Some(out.trim().to_owned()).filter(|rev| !rev.is_empty())
+    }
+
+    /// Whether any of `paths` (relative to the repository) differs from the
+    /// commit checked out: changed, staged, or not tracked at all.
+    pub fn is_dirty(&self, paths: &[String]) -> io::Result<bool> {
+        if paths.is_empty() {
+            return Ok(false);
+        }
+        let mut args = vec!["status", "--porcelain", "--untracked-files=all", "--"];
+        args.extend(paths.iter().map(String::as_str));
+        Ok(!self.git(&args)?.trim().is_empty())
+    }
+
     /// The files of the work tree under `dir` (relative to the
     /// repository), tracked or not but not ignored, relative to `dir`.
     pub fn work_files(&self, dir: &str) -> io::Result<Vec<String>> {

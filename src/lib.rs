@@ -5,6 +5,7 @@
 //! fields, the pack's messages are formatted ([`l10n`]) into a
 //! [`letter::Letter`], and a [`render::Renderer`] typesets it with a style.
 
+pub mod archive;
 pub mod batch;
 pub mod builder;
 pub mod case;

@@ -234,6 +234,75 @@ impl Tree for StaticTree {
     }
 }
 
+/// The files read through a [`Project::recorded`] project: path in the
+/// project, and bytes as read. The first read of a path wins; a project
+/// reads its own file before the embedded one, so that is the one used.
+#[derive(Debug, Default)]
+pub struct ReadLog(std::sync::Mutex<std::collections::BTreeMap<String, ReadFile>>);
+
+/// A file read through a recorded project.
+#[derive(Debug, Clone)]
+pub struct ReadFile {
+    pub bytes: Vec<u8>,
+    /// Where it is on disk; `None` for an embedded file.
+    pub disk: Option<PathBuf>,
+}
+
+impl ReadLog {
+    /// Every file read so far, by path.
+    pub fn files(&self) -> std::collections::BTreeMap<String, ReadFile> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// A tree that notes every file read from it in a [`ReadLog`]; `prefix` is
+/// where a subtree sits in the project (`styles/`).
+#[derive(Debug)]
+struct Recorded {
+    inner: Arc<dyn Tree>,
+    prefix: String,
+    log: Arc<ReadLog>,
+}
+
+impl Tree for Recorded {
+    fn read(&self, path: &RelPath) -> io::Result<Option<Vec<u8>>> {
+        let bytes = self.inner.read(path)?;
+        if let Some(bytes) = &bytes {
+            let mut log = self.log.0.lock().unwrap_or_else(|e| e.into_inner());
+            log.entry(format!("{}{path}", self.prefix))
+                .or_insert_with(|| ReadFile {
+                    bytes: bytes.clone(),
+                    disk: self.inner.disk_path(path),
+                });
+        }
+        Ok(bytes)
+    }
+
+    fn list(&self, dir: &RelPath) -> Vec<String> {
+        self.inner.list(dir)
+    }
+
+    fn display(&self, path: &RelPath) -> String {
+        self.inner.display(path)
+    }
+
+    fn origin(&self) -> String {
+        self.inner.origin()
+    }
+
+    fn disk_path(&self, path: &RelPath) -> Option<PathBuf> {
+        self.inner.disk_path(path)
+    }
+
+    fn subtree(&self, dir: &RelPath) -> Option<Arc<dyn Tree>> {
+        Some(Arc::new(Recorded {
+            inner: self.inner.subtree(dir)?,
+            prefix: format!("{}{dir}/", self.prefix),
+            log: self.log.clone(),
+        }))
+    }
+}
+
 /// Where packs and styles are looked up: the project folder's own `packs/`
 /// and `styles/` first, then the embedded ones. A pack or a style is taken
 /// whole from one tree, never mixed.
@@ -243,7 +312,8 @@ pub struct Project {
     local: Option<Arc<dyn Tree>>,
     /// The folder on disk, when the project is read from the work tree.
     root: Option<PathBuf>,
-    embedded: Arc<EmbeddedTree>,
+    /// The assets compiled into lettrine; `None` for a sealed project.
+    embedded: Option<Arc<dyn Tree>>,
 }
 
 /// A tree and the folder in it where one pack or one style lives.
@@ -263,7 +333,7 @@ impl Project {
         Ok(Self {
             local,
             root: dir.map(Path::to_path_buf),
-            embedded: Arc::new(EmbeddedTree),
+            embedded: Some(Arc::new(EmbeddedTree)),
         })
     }
 
@@ -273,7 +343,7 @@ impl Project {
         Self {
             local: Some(tree),
             root: None,
-            embedded: Arc::new(EmbeddedTree),
+            embedded: Some(Arc::new(EmbeddedTree)),
         }
     }
 
@@ -282,19 +352,43 @@ impl Project {
         self.root.as_deref()
     }
 
+    /// A project made of `tree` alone, with no embedded assets to fall
+    /// back on: an archived letter's recorded inputs.
+    pub fn sealed(tree: Arc<dyn Tree>) -> Self {
+        Self {
+            local: Some(tree),
+            root: None,
+            embedded: None,
+        }
+    }
+
+    /// The same project, with every file read from it noted in `log`
+    /// (what `lettrine issue` archives as the letter's inputs).
+    pub fn recorded(&self, log: &Arc<ReadLog>) -> Self {
+        let wrap = |tree: Arc<dyn Tree>| {
+            Arc::new(Recorded {
+                inner: tree,
+                prefix: String::new(),
+                log: log.clone(),
+            }) as Arc<dyn Tree>
+        };
+        Self {
+            local: self.local.clone().map(wrap),
+            root: self.root.clone(),
+            embedded: self.embedded.clone().map(wrap),
+        }
+    }
+
     pub fn embedded_only() -> Self {
         Self {
             local: None,
             root: None,
-            embedded: Arc::new(EmbeddedTree),
+            embedded: Some(Arc::new(EmbeddedTree)),
         }
     }
 
     fn trees(&self) -> impl Iterator<Item = Arc<dyn Tree>> + '_ {
-        self.local
-            .clone()
-            .into_iter()
-            .chain(std::iter::once(self.embedded.clone() as Arc<dyn Tree>))
+        self.local.clone().into_iter().chain(self.embedded.clone())
     }
 
     /// The first tree, local before embedded, holding the file `path`.
@@ -351,8 +445,9 @@ impl Project {
                 dir: RelPath(String::new()),
             });
         }
-        matches!(self.embedded.read(&main), Ok(Some(_))).then(|| Located {
-            tree: self.embedded.clone() as Arc<dyn Tree>,
+        let embedded = self.embedded.as_ref()?;
+        matches!(embedded.read(&main), Ok(Some(_))).then(|| Located {
+            tree: embedded.clone(),
             dir,
         })
     }

@@ -156,7 +156,10 @@ fn a_sender_file_and_its_logo() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = pdf_text(&pdf);
     assert!(
-        text.starts_with("Atelier Lumière 12 rue des Archives 75004 Paris"),
+        text.starts_with(
+            "DRAFT — review required: legal (order.amount is 1234.56 EUR, more than 500) \
+             Atelier Lumière 12 rue des Archives 75004 Paris"
+        ),
         "{text}"
     );
     assert!(text.contains("RCS Paris 812 345 678"));
@@ -186,7 +189,8 @@ fn a_sender_file_and_its_logo() {
         &["build", acme.to_str().unwrap(), "-o", "acme.pdf"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(pdf_text(&dir.path().join("acme.pdf")).starts_with("ACME 1 rue A"));
+    let text = pdf_text(&dir.path().join("acme.pdf"));
+    assert!(text.contains(" 500) ACME 1 rue A"), "{text}");
 }
 
 #[test]

@@ -333,6 +333,29 @@ impl CaseFile {
         })
     }
 
+    /// The file and span of the value of a field (`order.amount`), for
+    /// pointing at it: in the case, else in its defaults, else the row (or
+    /// the start of the file).
+    pub fn field_span(&self, key: &str) -> (&SourceFile, Range<usize>) {
+        let mut parts = key.split('.');
+        let top = parts.next().unwrap_or_default();
+        let Some((entry, file)) = top_entry(&self.root, &self.file, self.base.as_deref(), top)
+        else {
+            return self.located(top);
+        };
+        let mut node = &entry.node;
+        for part in parts {
+            let Value::Table(entries) = &node.value else {
+                break;
+            };
+            match entries.iter().find(|e| e.key == part) {
+                Some(inner) => node = &inner.node,
+                None => break,
+            }
+        }
+        (file, node.span.clone())
+    }
+
     /// The file and span of a top-level key's value: in the case, else in
     /// its defaults, else the row (or the start of the file).
     fn located(&self, key: &str) -> (&SourceFile, Range<usize>) {

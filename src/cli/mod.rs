@@ -5,6 +5,7 @@ mod batch;
 mod build;
 mod diff;
 mod git_setup;
+mod issue;
 mod lint;
 mod list;
 mod new;
@@ -50,6 +51,15 @@ pub struct Cli {
 enum Command {
     /// Build a letter from a case file (TOML or JSON).
     Build(build::BuildArgs),
+    /// Issue the final letter of a case: build it without the draft notice,
+    /// once any review it needs is approved, and add a record to the
+    /// archive (the PDF, the case, the Letter, every input and their
+    /// SHA-256).
+    Issue(issue::IssueArgs),
+    /// Check an archive of issued letters: every file against its recorded
+    /// SHA-256, the chain of records, and a rebuild of each letter from its
+    /// recorded inputs to the same bytes.
+    Verify(issue::VerifyArgs),
     /// Build a letter, then rebuild it on every change of the case, its pack,
     /// style, profile or sender file, until Ctrl-C.
     Watch(build::BuildArgs),
@@ -124,6 +134,8 @@ fn run(cli: Cli) -> Result<bool, Error> {
         Command::Lint(args) => return lint::run(args, &project, color),
         Command::Diff(args) => return diff::run(args, cli.project.as_deref(), project, cli.color),
         Command::Build(args) => return build::run(args, project, cli.color),
+        Command::Issue(args) => issue::issue(args, project, cli.rev.is_some()),
+        Command::Verify(args) => return issue::verify(args, project, color),
         Command::Watch(args) => watch::run(args, project, color),
         Command::New(args) => new::run(args, project),
         Command::Status(args) => status::run(args, &project),

@@ -138,6 +138,8 @@ pub fn assemble(
             .collect::<Vec<_>>()
     };
 
+    let review = review_notes(pack, case);
+    let draft_notice = super::draft_notice(&review);
     Ok(Letter {
         format: super::FORMAT_VERSION,
         pack: PackInfo {
@@ -181,7 +183,8 @@ pub fn assemble(
         },
         enclosures,
         labels,
-        review: review_notes(pack, case),
+        review,
+        draft_notice,
         fields: printed_fields(case, messages),
     })
 }
@@ -242,22 +245,37 @@ fn arguments(pack: &Pack, case: &Case, rtl: bool) -> FluentArgs<'static> {
 fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
     pack.review
         .iter()
-        .filter(|rule| match &rule.trigger {
-            ReviewTrigger::Above { field, amount } => {
-                let value = match case.values.get(field) {
-                    Some(CaseValue::Money(m)) => m.amount.to_string(),
-                    Some(CaseValue::Number(n)) => n.to_string(),
-                    _ => return false,
-                };
-                compare_decimals(&value, amount) == Some(std::cmp::Ordering::Greater)
-            }
-            ReviewTrigger::Reasons(codes) => {
-                case.list(REASONS_FIELD).iter().any(|c| codes.contains(c))
-            }
-        })
-        .map(|rule| ReviewNote {
-            rule: rule.id.clone(),
-            help: rule.help.clone(),
+        .filter_map(|rule| {
+            let reason = match &rule.trigger {
+                ReviewTrigger::Above { field, amount } => {
+                    let value = match case.values.get(field) {
+                        Some(CaseValue::Money(m)) => format!("{} {}", m.amount, m.currency),
+                        Some(CaseValue::Number(n)) => n.to_string(),
+                        _ => return None,
+                    };
+                    let plain = value.split(' ').next().unwrap_or_default();
+                    (compare_decimals(plain, amount) == Some(std::cmp::Ordering::Greater))
+                        .then(|| format!("{field} is {value}, more than {amount}"))?
+                }
+                ReviewTrigger::Reasons(codes) => {
+                    let given: Vec<&str> = case
+                        .list(REASONS_FIELD)
+                        .iter()
+                        .filter(|c| codes.contains(c))
+                        .map(String::as_str)
+                        .collect();
+                    match given.as_slice() {
+                        [] => return None,
+                        [one] => format!("the case gives the reason {one}"),
+                        many => format!("the case gives the reasons {}", many.join(", ")),
+                    }
+                }
+            };
+            Some(ReviewNote {
+                rule: rule.id.clone(),
+                help: rule.help.clone(),
+                reason,
+            })
         })
         .collect()
 }

@@ -47,8 +47,12 @@ pub struct Letter {
     pub signature: Signature,
     pub enclosures: Vec<Block>,
     pub labels: Labels,
-    /// Review rules of the pack that apply to this letter.
+    /// Review rules of the pack that apply to this letter, and why.
     pub review: Vec<ReviewNote>,
+    /// What a draft that review rules apply to prints across the top of
+    /// every page (`DRAFT — review required: legal …`); `None` on a letter
+    /// no rule applies to, and on an issued letter (`lettrine issue`).
+    pub draft_notice: Option<String>,
     /// Every value of the case as the letter prints it, by field key
     /// (`order.amount`: `1 234,56 €`); a list's codes joined by `, `. The
     /// differ names the fields behind a change with it.
@@ -78,7 +82,8 @@ pub struct Party {
 /// `file` (`/letter-logo.png` or `/letter-logo.svg`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Logo {
-    /// Where it was read from, for people.
+    /// The path the case gives, inside the project (not where it was found
+    /// on disk: the same case gives the same Letter from any folder).
     pub path: String,
     pub format: LogoFormat,
     pub file: &'static str,
@@ -158,6 +163,19 @@ pub struct Labels {
 pub struct ReviewNote {
     pub rule: String,
     pub help: String,
+    /// Why the rule applies: `order.amount is 1234.56 EUR, more than 500`.
+    pub reason: String,
+}
+
+/// The notice a draft carries while review rules apply to it.
+pub fn draft_notice(review: &[ReviewNote]) -> Option<String> {
+    (!review.is_empty()).then(|| {
+        let rules: Vec<String> = review
+            .iter()
+            .map(|note| format!("{} ({})", note.rule, note.reason))
+            .collect();
+        format!("DRAFT — review required: {}", rules.join("; "))
+    })
 }
 
 impl Letter {
