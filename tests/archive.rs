@@ -529,3 +529,26 @@ fn to_json(value: toml::Value) -> serde_json::Value {
         other => serde_json::to_value(other).unwrap(),
     }
 }
+
+#[test]
+fn issuers_at_the_same_time_each_get_their_own_place_in_the_chain() {
+    let dir = tmp();
+    let case = small(dir.path());
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| issue(dir.path(), &case, &[])))
+            .collect();
+        for run in runs {
+            let run = run.join().expect("an issuing thread");
+            assert_eq!(run.code, 0, "{}", run.stderr);
+        }
+    });
+    let names: Vec<String> = records(dir.path())
+        .iter()
+        .map(|r| name(r)[..6].to_owned())
+        .collect();
+    assert_eq!(names, ["000001", "000002", "000003", "000004"]);
+    let run = lettrine(dir.path(), &["verify"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.ends_with("verified 4 records: 4 intact, 0 with problems\n"));
+}
