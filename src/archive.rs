@@ -164,11 +164,7 @@ pub fn issue(builder: &Builder, request: &IssueRequest) -> Result<Issued> {
             .review
             .iter()
             .map(|note| {
-                let field = match note.reason.split_once(" is ") {
-                    Some((field, _)) if !note.reason.starts_with("the case") => field,
-                    _ => crate::case::REASONS_FIELD,
-                };
-                let (file, span) = case.field_span(field);
+                let (file, span) = case.field_span(&note.field);
                 Diagnostic::error(
                     "issue::review-required",
                     format!(

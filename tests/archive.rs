@@ -550,5 +550,8 @@ fn issuers_at_the_same_time_each_get_their_own_place_in_the_chain() {
     assert_eq!(names, ["000001", "000002", "000003", "000004"]);
     let run = lettrine(dir.path(), &["verify"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.ends_with("verified 4 records: 4 intact, 0 with problems\n"));
+    assert!(
+        run.stdout
+            .ends_with("verified 4 records: 4 intact, 0 with problems\n")
+    );
 }

@@ -246,7 +246,7 @@ fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
     pack.review
         .iter()
         .filter_map(|rule| {
-            let reason = match &rule.trigger {
+            let (field, reason) = match &rule.trigger {
                 ReviewTrigger::Above { field, amount } => {
                     let value = match case.values.get(field) {
                         Some(CaseValue::Money(m)) => format!("{} {}", m.amount, m.currency),
@@ -254,8 +254,14 @@ fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
                         _ => return None,
                     };
                     let plain = value.split(' ').next().unwrap_or_default();
-                    (compare_decimals(plain, amount) == Some(std::cmp::Ordering::Greater))
-                        .then(|| format!("{field} is {value}, more than {amount}"))?
+                    let above =
+                        compare_decimals(plain, amount) == Some(std::cmp::Ordering::Greater);
+                    above.then(|| {
+                        (
+                            field.as_str(),
+                            format!("{field} is {value}, more than {amount}"),
+                        )
+                    })?
                 }
                 ReviewTrigger::Reasons(codes) => {
                     let given: Vec<&str> = case
@@ -264,16 +270,18 @@ fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
                         .filter(|c| codes.contains(c))
                         .map(String::as_str)
                         .collect();
-                    match given.as_slice() {
+                    let reason = match given.as_slice() {
                         [] => return None,
                         [one] => format!("the case gives the reason {one}"),
                         many => format!("the case gives the reasons {}", many.join(", ")),
-                    }
+                    };
+                    (REASONS_FIELD, reason)
                 }
             };
             Some(ReviewNote {
                 rule: rule.id.clone(),
                 help: rule.help.clone(),
+                field: field.to_owned(),
                 reason,
             })
         })

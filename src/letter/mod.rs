@@ -163,6 +163,8 @@ pub struct Labels {
 pub struct ReviewNote {
     pub rule: String,
     pub help: String,
+    /// The field that makes the rule apply (`order.amount`, `reasons`).
+    pub field: String,
     /// Why the rule applies: `order.amount is 1234.56 EUR, more than 500`.
     pub reason: String,
 }
