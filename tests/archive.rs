@@ -282,7 +282,7 @@ fn archive_of_three() -> (tempfile::TempDir, [PathBuf; 3]) {
     for _ in 0..3 {
         assert_eq!(issue(dir.path(), &case, &[]).code, 0);
     }
-    let records = records(dir.path()).try_into().unwrap();
+    let records = records(dir.path()).try_into().expect("three records");
     (dir, records)
 }
 
@@ -526,7 +526,7 @@ fn to_json(value: toml::Value) -> serde_json::Value {
         toml::Value::Datetime(d) => d.to_string().into(),
         toml::Value::Table(t) => t.into_iter().map(|(k, v)| (k, to_json(v))).collect(),
         toml::Value::Array(a) => a.into_iter().map(to_json).collect(),
-        other => serde_json::to_value(other).unwrap(),
+        other => serde_json::to_value(other).expect("a TOML value in JSON"),
     }
 }
 
