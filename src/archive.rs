@@ -459,23 +459,24 @@ pub struct Verified {
 
 /// Checks every record of an archive: the files against the manifest's
 /// hashes, the chain of manifests, and a rebuild of each letter from the
-/// record's own inputs against its PDF and Letter.
-pub fn verify(builder: &Builder, archive: &Path) -> Result<Verified> {
-    let read_err = |source| Error::Read {
-        path: archive.display().to_string(),
-        source,
-    };
-    let mut verified = Verified::default();
-    let mut previous: Option<Previous> = None;
+/// record's own inputs against its PDF and Letter. Records are checked on
+/// `jobs` threads; the chain is followed in order afterwards.
+pub fn verify(builder: &Builder, archive: &Path, jobs: usize) -> Result<Verified> {
     let mut entries: Vec<String> = fs::read_dir(archive)
-        .map_err(read_err)?
+        .map_err(|source| Error::Read {
+            path: archive.display().to_string(),
+            source,
+        })?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .filter(|name| !name.starts_with('.'))
         .collect();
     entries.sort();
-    for name in entries {
-        let dir = archive.join(&name);
-        if !is_record_name(&name) || !dir.is_dir() {
+    let checks = crate::workers::map(&entries, jobs, |_, name| check(builder, archive, name))?;
+
+    let mut verified = Verified::default();
+    let mut previous: Option<Previous> = None;
+    for (name, checked) in entries.into_iter().zip(checks) {
+        let Some(mut checked) = checked else {
             verified.problems.push(Problem {
                 record: name,
                 file: None,
@@ -484,107 +485,138 @@ pub fn verify(builder: &Builder, archive: &Path) -> Result<Verified> {
                         .to_owned(),
             });
             continue;
-        }
-        let mut problems = Problems {
-            record: &name,
-            found: Vec::new(),
         };
-        let manifest_bytes = fs::read(dir.join(MANIFEST)).ok();
-        let manifest = match &manifest_bytes {
-            None => {
-                problems.add(Some(MANIFEST), "is missing".to_owned());
-                None
-            }
-            Some(bytes) => match std::str::from_utf8(bytes)
-                .map_err(|e| e.to_string())
-                .and_then(|text| toml::from_str::<Manifest>(text).map_err(|e| e.to_string()))
-            {
-                Ok(manifest) => Some(manifest),
-                Err(e) => {
-                    problems.add(Some(MANIFEST), format!("cannot be read: {}", e.trim_end()));
-                    None
-                }
-            },
-        };
-        let this = Previous {
-            record: name.clone(),
-            manifest: manifest_bytes
-                .as_deref()
-                .map_or_else(|| "missing".to_owned(), sha256),
-        };
-        let Some(manifest) = manifest else {
-            verified.problems.append(&mut problems.found);
-            verified.records.push((name, false));
-            previous = Some(this);
-            continue;
-        };
-        if manifest.record != name {
-            problems.add(
-                Some(MANIFEST),
-                format!(
-                    "names the record {:?}: the folder was renamed",
-                    manifest.record
-                ),
+        if let Some(claimed) = &checked.claimed
+            && *claimed != previous
+        {
+            let show = |p: &Option<Previous>, none: &str| {
+                p.as_ref().map_or_else(
+                    || none.to_owned(),
+                    |p| format!("{} ({})", p.record, p.manifest),
+                )
+            };
+            checked.problems.insert(
+                0,
+                Problem {
+                    record: name.clone(),
+                    file: Some(MANIFEST.to_owned()),
+                    message: format!(
+                        "breaks the chain: it was issued after {}, but the record before it is {}; a record was removed, added or its manifest changed",
+                        show(claimed, "no record"),
+                        show(&previous, "none"),
+                    ),
+                },
             );
         }
-        if manifest.previous != previous {
-            let said = manifest.previous.as_ref().map_or_else(
-                || "no record".to_owned(),
-                |p| format!("{} ({})", p.record, p.manifest),
-            );
-            let is = previous.as_ref().map_or_else(
-                || "none".to_owned(),
-                |p| format!("{} ({})", p.record, p.manifest),
-            );
-            problems.add(
-                Some(MANIFEST),
-                format!(
-                    "breaks the chain: it was issued after {said}, but the record before it is {is}; a record was removed, added or its manifest changed"
-                ),
-            );
-        }
-        let listed: BTreeMap<&str, &str> =
-            std::iter::once((&manifest.case.file, &manifest.case.sha256))
-                .chain(manifest.outputs.iter().map(|f| (&f.file, &f.sha256)))
-                .chain(manifest.inputs.iter().map(|f| (&f.file, &f.sha256)))
-                .map(|(file, hash)| (file.as_str(), hash.as_str()))
-                .collect();
-        let present = files_under(&dir);
-        for (file, recorded) in &listed {
-            match fs::read(dir.join(file)) {
-                Err(_) => problems.add(Some(file), "is missing".to_owned()),
-                Ok(bytes) => {
-                    let actual = sha256(&bytes);
-                    if actual != *recorded {
-                        problems.add(
-                            Some(file),
-                            format!(
-                                "was changed after issue: the manifest records {recorded}, the file is {actual}"
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        for file in &present {
-            if file != MANIFEST && !listed.contains_key(file.as_str()) {
-                problems.add(
-                    Some(file),
-                    "is not in the manifest: it was added after issue".to_owned(),
-                );
-            }
-        }
-        if problems.found.is_empty() {
-            for (file, message) in rebuild(builder, &dir, &manifest) {
-                problems.add(Some(file), message);
-            }
-        }
-        let rebuilt = problems.found.is_empty();
-        verified.problems.append(&mut problems.found);
-        verified.records.push((name, rebuilt));
-        previous = Some(this);
+        verified
+            .records
+            .push((name.clone(), checked.problems.is_empty()));
+        verified.problems.append(&mut checked.problems);
+        previous = Some(Previous {
+            record: name,
+            manifest: checked.manifest_hash,
+        });
     }
     Ok(verified)
+}
+
+/// One record, checked on its own.
+struct Checked {
+    /// The SHA-256 of its manifest (`missing` without one).
+    manifest_hash: String,
+    /// The record before it, as its manifest says; `None` when the manifest
+    /// cannot be read.
+    claimed: Option<Option<Previous>>,
+    problems: Vec<Problem>,
+}
+
+/// Checks the record `name` of `archive` but for its place in the chain;
+/// `None` when it is not a record at all.
+fn check(builder: &Builder, archive: &Path, name: &str) -> Option<Checked> {
+    let dir = archive.join(name);
+    if !is_record_name(name) || !dir.is_dir() {
+        return None;
+    }
+    let mut problems = Problems {
+        record: name,
+        found: Vec::new(),
+    };
+    let manifest_bytes = fs::read(dir.join(MANIFEST)).ok();
+    let manifest_hash = manifest_bytes
+        .as_deref()
+        .map_or_else(|| "missing".to_owned(), sha256);
+    let manifest = match &manifest_bytes {
+        None => {
+            problems.add(Some(MANIFEST), "is missing".to_owned());
+            None
+        }
+        Some(bytes) => match std::str::from_utf8(bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|text| toml::from_str::<Manifest>(text).map_err(|e| e.to_string()))
+        {
+            Ok(manifest) => Some(manifest),
+            Err(e) => {
+                problems.add(Some(MANIFEST), format!("cannot be read: {}", e.trim_end()));
+                None
+            }
+        },
+    };
+    let Some(manifest) = manifest else {
+        return Some(Checked {
+            manifest_hash,
+            claimed: None,
+            problems: problems.found,
+        });
+    };
+    if manifest.record != name {
+        problems.add(
+            Some(MANIFEST),
+            format!(
+                "names the record {:?}: the folder was renamed",
+                manifest.record
+            ),
+        );
+    }
+    let listed: BTreeMap<&str, &str> =
+        std::iter::once((&manifest.case.file, &manifest.case.sha256))
+            .chain(manifest.outputs.iter().map(|f| (&f.file, &f.sha256)))
+            .chain(manifest.inputs.iter().map(|f| (&f.file, &f.sha256)))
+            .map(|(file, hash)| (file.as_str(), hash.as_str()))
+            .collect();
+    for (file, recorded) in &listed {
+        match fs::read(dir.join(file)) {
+            Err(_) => problems.add(Some(file), "is missing".to_owned()),
+            Ok(bytes) => {
+                let actual = sha256(&bytes);
+                if actual != *recorded {
+                    problems.add(
+                        Some(file),
+                        format!(
+                            "was changed after issue: the manifest records {recorded}, the file is {actual}"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for file in files_under(&dir) {
+        if file != MANIFEST && !listed.contains_key(file.as_str()) {
+            problems.add(
+                Some(&file),
+                "is not in the manifest: it was added after issue".to_owned(),
+            );
+        }
+    }
+    if problems.found.is_empty() {
+        for (file, message) in rebuild(builder, &dir, &manifest) {
+            problems.add(Some(file), message);
+        }
+    }
+    Some(Checked {
+        manifest_hash,
+        claimed: Some(manifest.previous),
+        problems: problems.found,
+    })
 }
 
 /// The problems of one record.

@@ -23,5 +23,6 @@ pub mod profile;
 pub mod render;
 pub mod revision;
 pub mod status;
+pub mod workers;
 
 pub use error::{Error, Result};

@@ -15,7 +15,7 @@ pub mod table;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -184,11 +184,6 @@ pub struct Batch<'a> {
     /// How many letters are typeset at once.
     pub jobs: usize,
 }
-
-/// Each worker's stack: Typst's layout recurses deeply, more than a
-/// spawned thread's default 2 MiB allows. Only the pages used are ever
-/// committed.
-const WORKER_STACK: usize = 32 * 1024 * 1024;
 
 /// A letter to build: its item, its output name and the hash of all that
 /// decides its bytes.
@@ -395,48 +390,22 @@ impl Batch<'_> {
         })?;
         let journal = Journal::open(&self.out);
         let stop = AtomicBool::new(false);
-        let next = AtomicUsize::new(0);
-        let work = || {
-            let mut outcomes = Vec::new();
-            loop {
-                let Some(p) = planned.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                    return outcomes;
-                };
-                if self.fail_fast && stop.load(Ordering::Relaxed) {
-                    continue;
-                }
-                let status = match self.build_one(p, &journal, produce) {
-                    Ok(status) => status,
-                    Err(e) => {
-                        stop.store(true, Ordering::Relaxed);
-                        Status::Failed(e)
-                    }
-                };
-                let outcome = self.outcome(p.index, Some(p.name.clone()), status);
-                done(&outcome);
-                outcomes.push(outcome);
+        let outcomes = crate::workers::map(planned, self.jobs, |_, p| {
+            if self.fail_fast && stop.load(Ordering::Relaxed) {
+                return None;
             }
-        };
-        let jobs = self.jobs.clamp(1, planned.len().max(1));
-        let mut outcomes: Vec<Outcome> = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..jobs)
-                .map(|i| {
-                    std::thread::Builder::new()
-                        .name(format!("letter-{i}"))
-                        .stack_size(WORKER_STACK)
-                        .spawn_scoped(scope, work)
-                })
-                .collect::<std::io::Result<_>>()
-                .map_err(|e| Error::usage(format!("cannot start {jobs} workers: {e}"), None))?;
-            let mut all = Vec::new();
-            for worker in workers {
-                match worker.join() {
-                    Ok(outcomes) => all.extend(outcomes),
-                    Err(panic) => std::panic::resume_unwind(panic),
+            let status = match self.build_one(p, &journal, produce) {
+                Ok(status) => status,
+                Err(e) => {
+                    stop.store(true, Ordering::Relaxed);
+                    Status::Failed(e)
                 }
-            }
-            Ok::<_, Error>(all)
+            };
+            let outcome = self.outcome(p.index, Some(p.name.clone()), status);
+            done(&outcome);
+            Some(outcome)
         })?;
+        let mut outcomes: Vec<Outcome> = outcomes.into_iter().flatten().collect();
         journal.compact()?;
         outcomes.sort_by_key(|o| o.index);
         Ok(outcomes)

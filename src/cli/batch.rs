@@ -141,9 +141,9 @@ pub fn run(
         Some(path) => Some(Arc::new(builder.read_base(path)?)),
         None => None,
     };
-    let jobs = batch_args.jobs.unwrap_or_else(|| {
-        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-    });
+    let jobs = batch_args
+        .jobs
+        .unwrap_or_else(lettrine::workers::default_jobs);
     // Checking cases runs on rayon's pool, sized like the workers.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)

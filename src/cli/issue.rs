@@ -36,6 +36,9 @@ pub struct IssueArgs {
 pub struct VerifyArgs {
     /// The archive folder [default: archive/ in the project folder].
     archive: Option<PathBuf>,
+    /// How many records are rebuilt at once [default: one per core].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 /// The archive folder: as given, else `archive/` in the project.
@@ -125,7 +128,8 @@ fn default_issuer() -> Option<String> {
 pub fn verify(args: VerifyArgs, project: Project, color: bool) -> Result<bool, Error> {
     let dir = archive_dir(args.archive, &project);
     let builder = Builder::new(project);
-    let verified = archive::verify(&builder, &dir)?;
+    let jobs = args.jobs.unwrap_or_else(lettrine::workers::default_jobs);
+    let verified = archive::verify(&builder, &dir, jobs)?;
     let mut out = String::new();
     for (name, rebuilt) in &verified.records {
         if *rebuilt {
