@@ -370,13 +370,21 @@ fn git_shows_letters_through_the_drivers() {
                 && !l.starts_with("+++")
         })
         .collect();
-    assert_eq!(changed.len(), 2, "{patch}");
+    // The draft's review notice names the amount too.
+    assert_eq!(changed.len(), 4, "{patch}");
+    assert_eq!(
+        changed[..2],
+        [
+            "-DRAFT — review required: legal (order.amount is 1234.56 EUR, more than 500)",
+            "+DRAFT — review required: legal (order.amount is 1450.00 EUR, more than 500)",
+        ]
+    );
     assert!(
-        changed[0].contains("d’un montant de 1\u{202f}234,56\u{a0}€"),
+        changed[2].contains("d’un montant de 1\u{202f}234,56\u{a0}€"),
         "{patch}"
     );
     assert!(
-        changed[1].contains("d’un montant de 1\u{202f}450,00\u{a0}€"),
+        changed[3].contains("d’un montant de 1\u{202f}450,00\u{a0}€"),
         "{patch}"
     );
 

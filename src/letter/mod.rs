@@ -192,6 +192,10 @@ impl Letter {
             out.push_str(s);
             out.push('\n');
         };
+        if let Some(notice) = &self.draft_notice {
+            line(notice);
+            line("");
+        }
         line(&self.sender.name);
         for l in &self.sender.address {
             line(l);
