@@ -333,16 +333,36 @@ impl CaseFile {
         })
     }
 
-    /// The file and span of a top-level key's value: in the case, else in
-    /// its defaults, else the row (or the start of the file).
-    fn located(&self, key: &str) -> (&SourceFile, Range<usize>) {
-        match top_entry(&self.root, &self.file, self.base.as_deref(), key) {
-            Some((entry, file)) => (file, entry.node.span.clone()),
-            None => (
-                &self.file,
-                self.row.as_ref().map_or(0..0, |r| r.span.clone()),
-            ),
+    /// The file and span of a key's value (`style`, or `sender.logo`): in
+    /// the case or the file it includes the key's table from, else in its
+    /// defaults (or their includes), else the row (or the start of the
+    /// file).
+    pub fn located(&self, key: &str) -> (&SourceFile, Range<usize>) {
+        fn inside<'a>(
+            file: &'a SourceFile,
+            root: &Node,
+            includes: &'a [Include],
+            key: &str,
+        ) -> Option<(&'a SourceFile, Range<usize>)> {
+            let included = key.split_once('.').and_then(|(head, rest)| {
+                includes
+                    .iter()
+                    .filter(|i| i.key == head)
+                    .find_map(|i| Some((&i.file, find(&i.root, rest)?.span.clone())))
+            });
+            included.or_else(|| Some((file, find(root, key)?.span.clone())))
         }
+        inside(&self.file, &self.root, &self.includes, key)
+            .or_else(|| {
+                let base = self.base.as_deref()?;
+                inside(&base.file, &base.root, &base.includes, key)
+            })
+            .unwrap_or_else(|| {
+                (
+                    &self.file,
+                    self.row.as_ref().map_or(0..0, |r| r.span.clone()),
+                )
+            })
     }
 }
 
