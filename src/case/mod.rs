@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, SourceFile, closest};
 use crate::error::{Error, Result};
+use crate::l10n::typography::unclosed_direction;
 use crate::l10n::values::{DateValue, MoneyValue};
 use crate::pack::Pack;
 use crate::pack::field::{Default, Field, FieldKind, Required, quoted_list};
@@ -675,7 +676,12 @@ impl<'a> Validator<'a> {
             }
         };
         let value = match (&field.kind, &node.value) {
-            (FieldKind::Text, Value::String(s) | Value::Cell(s)) => CaseValue::Text(s.clone()),
+            (FieldKind::Text, Value::String(s) | Value::Cell(s)) => {
+                if !self.direction_closed(key, s, span) {
+                    return;
+                }
+                CaseValue::Text(s.clone())
+            }
             (FieldKind::Date, Value::Date(s) | Value::String(s) | Value::Cell(s)) => {
                 match DateValue::parse(s) {
                     Some(d) => CaseValue::Date(d),
@@ -771,7 +777,11 @@ impl<'a> Validator<'a> {
                         format!("{s:?} is listed twice in `{key}`"),
                     );
                 }
-                (Value::String(s), _) => list.push(s.clone()),
+                (Value::String(s), _) => {
+                    if self.direction_closed(key, s, item.span.clone()) {
+                        list.push(s.clone());
+                    }
+                }
                 (other, _) => {
                     let message = format!(
                         "the items of `{key}` must be strings, not {}",
@@ -782,6 +792,28 @@ impl<'a> Validator<'a> {
             }
         }
         CaseValue::List(list)
+    }
+
+    /// Whether a text value closes every direction control it opens;
+    /// reports it when it does not.
+    fn direction_closed(&mut self, key: &str, text: &str, span: Range<usize>) -> bool {
+        let Some((c, name, closer)) = unclosed_direction(text) else {
+            return true;
+        };
+        self.push(
+            "case::unclosed-direction",
+            key,
+            span,
+            format!(
+                "`{key}` opens {name} (U+{:04X}) that it does not close",
+                u32::from(c)
+            ),
+        )
+        .hints
+        .push(format!(
+            "it would reorder the letter's text after the value: close it inside the value with {closer}, or remove it"
+        ));
+        false
     }
 
     fn bad_code(&mut self, key: &str, value: &str, allowed: &[String], span: Range<usize>) {
