@@ -164,7 +164,7 @@ pub fn issue(builder: &Builder, request: &IssueRequest) -> Result<Issued> {
             .review
             .iter()
             .map(|note| {
-                let (file, span) = case.field_span(&note.field);
+                let (file, span) = case.located(&note.field);
                 Diagnostic::error(
                     "issue::review-required",
                     format!(

@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
 use crate::letter::{self, Letter, Logo, LogoFormat};
+use crate::pack::field::quoted_list;
 use crate::pack::{Pack, text_file};
 use crate::profile::{self, Profile};
 use crate::render::{RenderOptions, Renderer, Style, Typeset};
@@ -159,10 +160,11 @@ impl Builder {
     /// Reads the logo a case names, through the project (so never from
     /// outside it), and checks it is a PNG or an SVG image.
     fn logo(&self, path: &str, case: &CaseFile) -> Result<Logo> {
+        let (file, span) = case.located("sender.logo");
         let problem = |message: String| {
             Error::invalid(
                 Diagnostic::error("case::logo", message)
-                    .in_file(&case.file)
+                    .at(file, span.clone())
                     .hint("a logo is a .png or .svg file inside the project folder, like senders/logo.svg"),
             )
         };
@@ -222,6 +224,7 @@ impl Builder {
         if let Some(style) = lock(&self.styles).get(name) {
             return Ok(style.clone());
         }
+        check_name("style", STYLE_FILE, name)?;
         let located = self.project.style(name).ok_or_else(|| {
             let known: Vec<String> = self.project.styles().into_iter().map(|(n, _)| n).collect();
             Error::usage(
@@ -239,6 +242,7 @@ impl Builder {
         if let Some(profile) = lock(&self.profiles).get(name) {
             return Ok(profile.clone());
         }
+        check_name("profile", PROFILE_FILE, name)?;
         let located = self.project.profile(name).ok_or_else(|| {
             let known: Vec<String> = self
                 .project
@@ -293,26 +297,38 @@ impl Builder {
     pub fn checked_letter(&self, case: &CaseFile, overrides: &Overrides) -> Result<(Case, Letter)> {
         let pack = self
             .pack(&case.pack.id)
-            .map_err(|e| named_by_case(e, "case::unknown-pack", case, Some(case.pack.span())))?;
+            .map_err(|e| named_by_case(e, "case::unknown-pack", (&case.file, case.pack.span())))?;
+        if let Some(locale) = &overrides.locale
+            && pack.resolve_locale(locale).is_none()
+        {
+            return Err(Error::usage(
+                format!("--locale: the pack {} has no locale {locale:?}", pack.id),
+                Some(format!("the locales are {}", quoted_list(&pack.locales))),
+            ));
+        }
         let locale = overrides.locale.as_deref().unwrap_or(&case.locale);
         let checked = case.validate(&pack, locale)?;
         let style = match (&overrides.style, &checked.style) {
-            (Some(style), _) => style.clone(),
-            (None, Some(style)) => {
-                self.style(style)
-                    .map_err(|e| named_by_case(e, "case::unknown-style", case, None))?;
+            (Some(style), _) => {
+                check_name("style", STYLE_FILE, style)?;
                 style.clone()
             }
-            (None, None) => pack
-                .default_style
-                .clone()
-                .unwrap_or_else(|| "classic".to_owned()),
+            (None, Some(style)) => {
+                self.style(style)
+                    .map_err(|e| named_by_case(e, "case::unknown-style", case.located("style")))?;
+                style.clone()
+            }
+            (None, None) => {
+                let style = pack.default_style.as_deref().unwrap_or("classic");
+                check_name("style", STYLE_FILE, style)?;
+                style.to_owned()
+            }
         };
         let profile = match (&overrides.profile, checked.text("profile")) {
             (Some(name), _) => self.profile(name)?,
             (None, Some(name)) => self
                 .profile(&name)
-                .map_err(|e| named_by_case(e, "case::unknown-profile", case, None))?,
+                .map_err(|e| named_by_case(e, "case::unknown-profile", case.located("profile")))?,
             (None, None) => self.default_profile(locale)?,
         };
         let messages = self.messages(&pack, locale)?;
@@ -351,26 +367,41 @@ impl Builder {
     }
 }
 
-/// A pack, style or profile the case names but that does not exist is bad
-/// input, not a usage error: reported in the case, at `span` when known.
-fn named_by_case(
-    error: Error,
-    code: &'static str,
-    case: &CaseFile,
-    span: Option<Range<usize>>,
-) -> Error {
+/// A pack, style or profile the case names but that does not exist, or
+/// whose name is not one, is bad input, not a usage error: reported where
+/// the case (or its defaults) names it.
+fn named_by_case(error: Error, code: &'static str, at: (&SourceFile, Range<usize>)) -> Error {
     match error {
         Error::Usage { message, hint } => {
-            let d = Diagnostic::error(code, message);
-            let mut d = match span {
-                Some(span) => d.at(&case.file, span),
-                None => d.in_file(&case.file),
-            };
+            let mut d = Diagnostic::error(code, message).at(at.0, at.1);
             d.hints.extend(hint);
             Error::invalid(d)
         }
         other => other,
     }
+}
+
+const STYLE_FILE: &str = "styles/<name>.typ";
+const PROFILE_FILE: &str = "profiles/<name>.toml";
+
+/// Refuses a style or profile name that is not a plain file name (empty,
+/// hidden, a path, control characters), before it is looked up: a name
+/// never leads out of its folder, and a typo'd path gets a clear error.
+fn check_name(kind: &str, file: &str, name: &str) -> Result<()> {
+    let bad = name.is_empty()
+        || name.starts_with('.')
+        || name
+            .chars()
+            .any(|c| c == '/' || c == '\\' || c.is_control());
+    if bad {
+        return Err(Error::usage(
+            format!("{name:?} is not a {kind} name"),
+            Some(format!(
+                "a {kind} is named after its file {file}: no \"/\", \"\\\", control characters or leading \".\""
+            )),
+        ));
+    }
+    Ok(())
 }
 
 /// Reads an input file of at most `limit` bytes; `what` names it in the

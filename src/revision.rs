@@ -84,8 +84,8 @@ impl std::fmt::Display for RelPath {
     }
 }
 
-/// A folder on disk. Reads never leave it: a symbolic link that points
-/// outside the folder reads as "not found".
+/// A folder on disk. Reads never leave it: reading through a symbolic link
+/// that points outside the folder is an error.
 #[derive(Debug, Clone)]
 pub struct DirTree {
     root: PathBuf,
@@ -103,16 +103,35 @@ impl DirTree {
         &self.root
     }
 
-    /// The real path of `path`, if it exists and stays inside the folder.
-    fn resolve(&self, path: &RelPath) -> Option<PathBuf> {
-        let real = self.canonical.join(path.as_str()).canonicalize().ok()?;
-        real.starts_with(&self.canonical).then_some(real)
+    /// The real path of `path`: `Ok(None)` if it does not exist, an error
+    /// if a symbolic link leads out of the folder.
+    fn resolve(&self, path: &RelPath) -> io::Result<Option<PathBuf>> {
+        let Ok(real) = self.canonical.join(path.as_str()).canonicalize() else {
+            return Ok(None);
+        };
+        if !real.starts_with(&self.canonical) {
+            let folder = match self.root.to_str() {
+                Some("." | "./" | "") => "the current folder".to_owned(),
+                _ => {
+                    let root = self.root.strip_prefix("./").unwrap_or(&self.root);
+                    format!("the folder {}", root.display())
+                }
+            };
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "{} leads outside {folder} through a symbolic link",
+                    self.display(path)
+                ),
+            ));
+        }
+        Ok(Some(real))
     }
 }
 
 impl Tree for DirTree {
     fn read(&self, path: &RelPath) -> io::Result<Option<Vec<u8>>> {
-        let Some(real) = self.resolve(path) else {
+        let Some(real) = self.resolve(path)? else {
             return Ok(None);
         };
         let meta = std::fs::metadata(&real)?;
@@ -129,7 +148,7 @@ impl Tree for DirTree {
     }
 
     fn list(&self, dir: &RelPath) -> Vec<String> {
-        let Some(real) = self.resolve(dir) else {
+        let Ok(Some(real)) = self.resolve(dir) else {
             return Vec::new();
         };
         let Ok(entries) = std::fs::read_dir(real) else {

@@ -119,8 +119,11 @@ fn unknown_and_broken_profiles_are_reported() {
     );
     let run = lettrine(dir.path(), &["build", named.to_str().unwrap()]);
     assert_eq!(run.code, 1);
+    // Reported where the case names it.
     assert!(
-        run.stderr.contains("named.toml: no profile named \"dl\"\n"),
+        run.stderr
+            .starts_with("error: no profile named \"dl\"\n  ┌─ ")
+            && run.stderr.contains("named.toml:7:11\n"),
         "{}",
         run.stderr
     );

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, SourceFile, closest};
 use crate::error::{Error, Result};
+use crate::l10n::typography::unclosed_direction;
 use crate::l10n::values::{DateValue, MoneyValue};
 use crate::pack::Pack;
 use crate::pack::field::{Default, Field, FieldKind, Required, quoted_list};
@@ -333,39 +334,36 @@ impl CaseFile {
         })
     }
 
-    /// The file and span of the value of a field (`order.amount`), for
-    /// pointing at it: in the case, else in its defaults, else the row (or
-    /// the start of the file).
-    pub fn field_span(&self, key: &str) -> (&SourceFile, Range<usize>) {
-        let mut parts = key.split('.');
-        let top = parts.next().unwrap_or_default();
-        let Some((entry, file)) = top_entry(&self.root, &self.file, self.base.as_deref(), top)
-        else {
-            return self.located(top);
-        };
-        let mut node = &entry.node;
-        for part in parts {
-            let Value::Table(entries) = &node.value else {
-                break;
-            };
-            match entries.iter().find(|e| e.key == part) {
-                Some(inner) => node = &inner.node,
-                None => break,
-            }
+    /// The file and span of a key's value (`style`, or `sender.logo`): in
+    /// the case or the file it includes the key's table from, else in its
+    /// defaults (or their includes), else the row (or the start of the
+    /// file).
+    pub fn located(&self, key: &str) -> (&SourceFile, Range<usize>) {
+        fn inside<'a>(
+            file: &'a SourceFile,
+            root: &Node,
+            includes: &'a [Include],
+            key: &str,
+        ) -> Option<(&'a SourceFile, Range<usize>)> {
+            let included = key.split_once('.').and_then(|(head, rest)| {
+                includes
+                    .iter()
+                    .filter(|i| i.key == head)
+                    .find_map(|i| Some((&i.file, find(&i.root, rest)?.span.clone())))
+            });
+            included.or_else(|| Some((file, find(root, key)?.span.clone())))
         }
-        (file, node.span.clone())
-    }
-
-    /// The file and span of a top-level key's value: in the case, else in
-    /// its defaults, else the row (or the start of the file).
-    fn located(&self, key: &str) -> (&SourceFile, Range<usize>) {
-        match top_entry(&self.root, &self.file, self.base.as_deref(), key) {
-            Some((entry, file)) => (file, entry.node.span.clone()),
-            None => (
-                &self.file,
-                self.row.as_ref().map_or(0..0, |r| r.span.clone()),
-            ),
-        }
+        inside(&self.file, &self.root, &self.includes, key)
+            .or_else(|| {
+                let base = self.base.as_deref()?;
+                inside(&base.file, &base.root, &base.includes, key)
+            })
+            .unwrap_or_else(|| {
+                (
+                    &self.file,
+                    self.row.as_ref().map_or(0..0, |r| r.span.clone()),
+                )
+            })
     }
 }
 
@@ -678,7 +676,12 @@ impl<'a> Validator<'a> {
             }
         };
         let value = match (&field.kind, &node.value) {
-            (FieldKind::Text, Value::String(s) | Value::Cell(s)) => CaseValue::Text(s.clone()),
+            (FieldKind::Text, Value::String(s) | Value::Cell(s)) => {
+                if !self.direction_closed(key, s, span) {
+                    return;
+                }
+                CaseValue::Text(s.clone())
+            }
             (FieldKind::Date, Value::Date(s) | Value::String(s) | Value::Cell(s)) => {
                 match DateValue::parse(s) {
                     Some(d) => CaseValue::Date(d),
@@ -774,7 +777,11 @@ impl<'a> Validator<'a> {
                         format!("{s:?} is listed twice in `{key}`"),
                     );
                 }
-                (Value::String(s), _) => list.push(s.clone()),
+                (Value::String(s), _) => {
+                    if self.direction_closed(key, s, item.span.clone()) {
+                        list.push(s.clone());
+                    }
+                }
                 (other, _) => {
                     let message = format!(
                         "the items of `{key}` must be strings, not {}",
@@ -785,6 +792,28 @@ impl<'a> Validator<'a> {
             }
         }
         CaseValue::List(list)
+    }
+
+    /// Whether a text value closes every direction control it opens;
+    /// reports it when it does not.
+    fn direction_closed(&mut self, key: &str, text: &str, span: Range<usize>) -> bool {
+        let Some((c, name, closer)) = unclosed_direction(text) else {
+            return true;
+        };
+        self.push(
+            "case::unclosed-direction",
+            key,
+            span,
+            format!(
+                "`{key}` opens {name} (U+{:04X}) that it does not close",
+                u32::from(c)
+            ),
+        )
+        .hints
+        .push(format!(
+            "it would reorder the letter's text after the value: close it inside the value with {closer}, or remove it"
+        ));
+        false
     }
 
     fn bad_code(&mut self, key: &str, value: &str, allowed: &[String], span: Range<usize>) {

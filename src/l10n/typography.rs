@@ -55,6 +55,47 @@ fn french(text: &str) -> String {
     out
 }
 
+/// The first direction control of `text` (an embedding, an override or an
+/// isolate) that `text` opens and does not close, with its name and the
+/// character that closes it. Such a value would reorder whatever the letter
+/// prints after it in the same paragraph, not only itself.
+pub fn unclosed_direction(text: &str) -> Option<(char, &'static str, &'static str)> {
+    const PDF: &str = "U+202C (pop directional formatting)";
+    const PDI: &str = "U+2069 (pop directional isolate)";
+    let opened = |c: char| {
+        Some(match c {
+            '\u{202A}' => ("a left-to-right embedding", PDF),
+            '\u{202B}' => ("a right-to-left embedding", PDF),
+            '\u{202D}' => ("a left-to-right override", PDF),
+            '\u{202E}' => ("a right-to-left override", PDF),
+            '\u{2066}' => ("a left-to-right isolate", PDI),
+            '\u{2067}' => ("a right-to-left isolate", PDI),
+            '\u{2068}' => ("a first-strong isolate", PDI),
+            _ => return None,
+        })
+    };
+    let is_isolate = |c: &char| ('\u{2066}'..='\u{2068}').contains(c);
+    let mut open: Vec<char> = Vec::new();
+    for c in text.chars() {
+        match c {
+            // As in the Unicode bidi algorithm: a pop closes the last
+            // embedding or override, unless an isolate is open after it; a
+            // pop of an isolate closes it and everything opened inside it.
+            '\u{202C}' if open.last().is_some_and(|o| !is_isolate(o)) => {
+                open.pop();
+            }
+            '\u{2069}' => {
+                let at = open.iter().rposition(is_isolate).unwrap_or(open.len());
+                open.truncate(at);
+            }
+            c if opened(c).is_some() => open.push(c),
+            _ => {}
+        }
+    }
+    let first = *open.first()?;
+    opened(first).map(|(name, closer)| (first, name, closer))
+}
+
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | NBSP | NNBSP)
 }
@@ -83,6 +124,33 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(apply("fr", input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn unclosed_direction_controls() {
+        let closed = [
+            "plain",
+            "a\u{202E}b\u{202C}c",
+            "\u{2067}a\u{202E}b\u{2069}",
+            "a\u{202C}\u{2069}b",
+            "\u{200F}marks are not controls\u{200E}",
+        ];
+        for text in closed {
+            assert_eq!(unclosed_direction(text), None, "{text:?}");
+        }
+        let unclosed = [
+            ("a\u{202E}b", '\u{202E}'),
+            ("\u{202B}a\u{2067}b\u{202C}\u{2069}", '\u{202B}'),
+            ("\u{2068}a\u{202C}", '\u{2068}'),
+            ("\u{202A}\u{202D}x\u{202C}", '\u{202A}'),
+        ];
+        for (text, first) in unclosed {
+            assert_eq!(
+                unclosed_direction(text).map(|u| u.0),
+                Some(first),
+                "{text:?}"
+            );
         }
     }
 

@@ -283,7 +283,13 @@ fn parse_date(iso: &str) -> Option<Datetime> {
 
 /// A Typst diagnostic as ours: the style file, the span, the hints.
 fn typst_diagnostic(world: &LetterWorld, style: &Style, e: &SourceDiagnostic) -> Diagnostic {
-    let mut d = Diagnostic::error("style::typst", e.message.to_string());
+    // Typst's words for its sandbox speak of a project root and a `--root`
+    // option; a lettrine style's root is its own folder.
+    let message = e.message.replace(
+        "would escape the project root",
+        "would escape the style's folder",
+    );
+    let mut d = Diagnostic::error("style::typst", message);
     if e.severity == Severity::Warning {
         d.severity = crate::diagnostic::Severity::Warning;
     }
@@ -294,7 +300,13 @@ fn typst_diagnostic(world: &LetterWorld, style: &Style, e: &SourceDiagnostic) ->
         d = d.at(&file, range);
     }
     for hint in &e.hints {
-        d.hints.push(hint.v.to_string());
+        match hint.v.as_str() {
+            "you can adjust the project root with the `--root` argument" => {}
+            "cannot access files outside of the project sandbox" => d
+                .hints
+                .push("a style reads only the files in its own folder, styles/".to_owned()),
+            other => d.hints.push(other.to_owned()),
+        }
     }
     d
 }

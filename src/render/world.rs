@@ -81,10 +81,12 @@ impl Style {
         let denied =
             || FileError::Other(Some(format!("{path} is outside the style's folder").into()));
         let rel = self.root.join(path).ok_or_else(denied)?;
+        // Errors name the file as the user finds it (`styles/etc/passwd`
+        // for `/etc/passwd`: a style's `/` is its own folder).
         match self.tree.read(&rel) {
             Ok(Some(bytes)) => Ok(Bytes::new(bytes)),
-            Ok(None) => Err(FileError::NotFound(path.into())),
-            Err(e) => Err(FileError::Other(Some(format!("{path}: {e}").into()))),
+            Ok(None) => Err(FileError::NotFound(self.tree.display(&rel).into())),
+            Err(e) => Err(FileError::Other(Some(e.to_string().into()))),
         }
     }
 
