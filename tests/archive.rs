@@ -195,6 +195,15 @@ error: 2 errors
         Some("the case gives the reason damage-after-delivery")
     );
 
+    // One case at a time.
+    write(dir.path(), "cases.csv", "pack,locale\nrefund-refusal,fr\n");
+    let run = issue(dir.path(), &dir.path().join("cases.csv"), &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: cases.csv is not a case file: a letter is issued from one case\n = hint: give a .toml or .json case; `build` makes drafts of a table or folder\n\n"
+    );
+
     // Who issues is always recorded.
     let run = lettrine(dir.path(), &["issue", small(dir.path()).to_str().unwrap()]);
     assert_eq!(run.code, 2);
@@ -458,6 +467,17 @@ fn records_name_the_git_revision_and_the_project_inputs() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let [_, second] = records(project).try_into().unwrap();
     assert_eq!(manifest(&second)["git"]["dirty"].as_bool(), Some(true));
+
+    // A letter is issued from the work tree, never from a revision.
+    let run = lettrine(
+        project,
+        &["--rev", "HEAD", "issue", "small.toml", "--issuer", "x"],
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: a letter is issued from the project folder, not from a git revision\n = hint: check the revision out, then issue the letter\n\n"
+    );
 
     // The archive lives in the project, and verify finds it there.
     let run = lettrine(project, &["verify"]);

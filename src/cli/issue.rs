@@ -56,6 +56,22 @@ pub fn issue(args: IssueArgs, project: Project, rev: bool) -> Result<(), Error> 
             Some("check the revision out, then issue the letter".to_owned()),
         ));
     }
+    let table = args
+        .case
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["csv", "tsv", "jsonl"].contains(&e.to_ascii_lowercase().as_str()));
+    if table || args.case.is_dir() {
+        return Err(Error::usage(
+            format!(
+                "{} is not a case file: a letter is issued from one case",
+                args.case.display()
+            ),
+            Some(
+                "give a .toml or .json case; `build` makes drafts of a table or folder".to_owned(),
+            ),
+        ));
+    }
     let issuer = match args.issuer.or_else(default_issuer) {
         Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
         _ => {
