@@ -3,6 +3,7 @@
 //! library only builds them; the command line renders them.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -147,13 +148,69 @@ impl Diagnostic {
 
 /// The candidate closest to `word`, for "did you mean" hints: at most two
 /// edits away, or a third of the candidate's length for long ones.
+/// Candidates whose length alone puts them too far are not compared, so a
+/// huge word costs one count of its characters.
 pub fn closest<'a>(candidates: impl IntoIterator<Item = &'a str>, word: &str) -> Option<&'a str> {
+    let length = word.chars().count();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(c, word), c))
-        .filter(|(distance, c)| *distance <= 2.max(c.len() / 3))
+        .filter_map(|c| {
+            let (c_length, most) = (c.chars().count(), 2.max(c.len() / 3));
+            if c_length.abs_diff(length) > most {
+                return None;
+            }
+            let distance = strsim::damerau_levenshtein(c, word);
+            (distance <= most).then_some((distance, c))
+        })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)
+}
+
+/// How many problems are reported in one file; one more diagnostic says
+/// how many were left out. A file of millions of mistakes would otherwise
+/// print millions of errors, each with its line.
+pub const MAX_PER_FILE: usize = 100;
+
+/// Keeps the first [`MAX_PER_FILE`] diagnostics of each file (and of those
+/// in no file), in their order, and adds one per file that had more,
+/// saying how many were left out.
+pub fn limit(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diagnostics.len() <= MAX_PER_FILE {
+        return diagnostics;
+    }
+    // Per file: how many were seen, and the left-out ones' worst severity.
+    let mut seen: Vec<(Option<SourceFile>, usize, Option<Severity>)> = Vec::new();
+    let mut index: HashMap<Option<String>, usize> = HashMap::new();
+    let mut kept = Vec::new();
+    for d in diagnostics {
+        let name = d.file.as_ref().map(|f| f.name.clone());
+        let at = *index.entry(name).or_insert_with(|| {
+            seen.push((d.file.clone(), 0, None));
+            seen.len() - 1
+        });
+        let (_, count, left_out) = &mut seen[at];
+        *count += 1;
+        if *count <= MAX_PER_FILE {
+            kept.push(d);
+        } else if *left_out != Some(Severity::Error) {
+            *left_out = Some(d.severity);
+        }
+    }
+    for (file, count, left_out) in seen {
+        let Some(severity) = left_out else { continue };
+        let more = count - MAX_PER_FILE;
+        let mut d = Diagnostic::new(
+            severity,
+            "input::too-many",
+            format!("{more} more problems are not shown"),
+        )
+        .hint("fix the ones above, then check again");
+        if let Some(file) = &file {
+            d = d.in_file(file);
+        }
+        kept.push(d);
+    }
+    kept
 }
 
 #[cfg(test)]

@@ -16,12 +16,176 @@ use crate::diagnostic::{Diagnostic, SourceFile};
 pub type Resource<'s> = ast::Resource<&'s str>;
 
 /// Parses `text`, recovering after each error: the entries that parsed,
-/// and the errors in file order.
+/// and the errors in file order. An entry that nests too deep (see
+/// [`too_deep`]) is kept as junk, unparsed, up to the next line that may
+/// start an entry; [`too_deep`] tells why.
 pub fn parse(text: &str) -> (Resource<'_>, Vec<ParserError>) {
-    match fluent_syntax::parser::parse(text) {
-        Ok(resource) => (resource, Vec::new()),
-        Err((resource, errors)) => (resource, errors),
+    let mut body = Vec::new();
+    let mut errors = Vec::new();
+    let mut start = 0;
+    loop {
+        let part = &text[start..];
+        let deep = too_deep(part);
+        let end = deep.map_or(part.len(), |d| d.entry);
+        let (resource, found) = match fluent_syntax::parser::parse(&part[..end]) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (resource, errors),
+        };
+        body.extend(resource.body);
+        errors.extend(found.into_iter().map(|mut e| {
+            e.pos = e.pos.start + start..e.pos.end + start;
+            e.slice = e.slice.map(|s| s.start + start..s.end + start);
+            e
+        }));
+        let Some(deep) = deep else { break };
+        let next = next_entry(part, deep.at);
+        body.push(ast::Entry::Junk {
+            content: &part[deep.entry..next],
+        });
+        start += next;
+        if start == text.len() {
+            break;
+        }
     }
+    (ast::Resource { body }, errors)
+}
+
+/// The first line after `from` that may start an entry (a letter, `-` or
+/// `#` at its start), or the end of `text`.
+fn next_entry(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    (from + 1..bytes.len())
+        .find(|&i| {
+            bytes[i - 1] == b'\n'
+                && (bytes[i].is_ascii_alphabetic() || matches!(bytes[i], b'-' | b'#'))
+        })
+        .unwrap_or(bytes.len())
+}
+
+/// How deep placeables, select expressions and call arguments may nest in
+/// a Fluent file. Letters need three or four levels; fluent-syntax's parser
+/// and fluent-bundle's resolver recurse once per level, so a file nesting
+/// thousands deep would overflow the stack.
+pub const MAX_NESTING: usize = 32;
+
+/// Where a Fluent file nests deeper than [`MAX_NESTING`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep {
+    /// The start of the entry that nests too deep; the entries before it
+    /// parse as they would in the whole file.
+    pub entry: usize,
+    /// The `{` or `(` that crosses the limit.
+    pub at: usize,
+}
+
+/// Finds nesting deeper than [`MAX_NESTING`] without recursing: a scan that
+/// follows the parser's contexts (text, expression, variant keys, variant
+/// text) and never counts fewer levels than the parser would enter. It
+/// counts more only after a syntax error, until the next comment or the
+/// next entry that starts in text.
+pub fn too_deep(text: &str) -> Option<TooDeep> {
+    /// What the parser is reading inside a level.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Frame {
+        /// Inside `{ }` or `( )`: references, literals, arguments.
+        Expression,
+        /// After `->`, up to a variant key's `]`.
+        Keys,
+        /// A variant's pattern.
+        Text,
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut entry = 0;
+    // Only spaces since the line began (a variant key may follow).
+    let mut indent = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let line_start = i == 0 || bytes[i - 1] == b'\n';
+        if line_start {
+            indent = true;
+            // A comment at the start of a line ends any entry, and so does
+            // an identifier where the parser reads text: it goes on there.
+            let comment = b == b'#';
+            let entry_start = comment || b.is_ascii_alphabetic() || b == b'-';
+            if comment || (entry_start && matches!(stack.last(), None | Some(Frame::Text))) {
+                stack.clear();
+            }
+            if entry_start && stack.is_empty() {
+                entry = i;
+            }
+            if comment {
+                i = bytes[i..]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+        }
+        let top = stack.last().copied();
+        let opens = match (top, b) {
+            (None | Some(Frame::Text | Frame::Keys), b'{') => true,
+            (Some(Frame::Expression), b'{' | b'(') => true,
+            (Some(Frame::Expression), b'}' | b')') | (Some(Frame::Text | Frame::Keys), b'}') => {
+                stack.pop();
+                false
+            }
+            (Some(Frame::Expression), b'"') => {
+                // A string literal ends at its quote or, unclosed, at the
+                // end of the line; nothing in it nests.
+                i += 1;
+                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n') {
+                    i += if bytes[i] == b'\\' && bytes.get(i + 1) != Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                }
+                if bytes.get(i) == Some(&b'\n') {
+                    continue;
+                }
+                false
+            }
+            (Some(Frame::Expression), b'-') if bytes.get(i + 1) == Some(&b'>') => {
+                stack.pop();
+                stack.push(Frame::Keys);
+                i += 1;
+                false
+            }
+            (Some(Frame::Keys), b']') => {
+                stack.pop();
+                stack.push(Frame::Text);
+                false
+            }
+            (Some(Frame::Text), b'[' | b'*') if indent => {
+                stack.pop();
+                stack.push(Frame::Keys);
+                false
+            }
+            _ => false,
+        };
+        if opens {
+            if stack.len() == MAX_NESTING {
+                return Some(TooDeep { entry, at: i });
+            }
+            stack.push(Frame::Expression);
+        }
+        indent &= b == b' ' || b == b'\n';
+        i += 1;
+    }
+    None
+}
+
+/// The error for a file that nests too deep.
+pub fn too_deep_error(file: &SourceFile, deep: TooDeep) -> Diagnostic {
+    Diagnostic::error(
+        "fluent::too-deep",
+        format!("placeables nest more than {MAX_NESTING} levels deep"),
+    )
+    .at(file, deep.at..deep.at + 1)
+    .label("too deep here")
+    .hint("a message needs a few levels at most: a placeable, a select expression, a placeable in a variant")
 }
 
 /// The byte range of `part` in `text`; `part` must be a slice of `text`

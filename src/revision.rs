@@ -410,10 +410,12 @@ impl Project {
         self.local.clone().into_iter().chain(self.embedded.clone())
     }
 
-    /// The first tree, local before embedded, holding the file `path`.
+    /// The first tree, local before embedded, holding the file `path`. A
+    /// file that is there but cannot be read (too large) is held, so that
+    /// loading it reports why rather than falling back to the embedded one.
     fn holding(&self, path: &RelPath) -> Option<Arc<dyn Tree>> {
         self.trees()
-            .find(|tree| matches!(tree.read(path), Ok(Some(_))))
+            .find(|tree| matches!(tree.read(path), Ok(Some(_)) | Err(_)))
     }
 
     /// The tree holding `packs/<id>/pack.toml`.

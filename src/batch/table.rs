@@ -75,7 +75,23 @@ impl Table {
         let mut header: Vec<Column> = Vec::new();
         let mut problems = Vec::new();
         for (index, (value, span)) in header_record.cells.into_iter().enumerate() {
-            let key = String::from_utf8_lossy(&value).trim().to_owned();
+            // Binary data is no header: it would read as a table of odd
+            // field names and no rows.
+            let Some(key) = std::str::from_utf8(&value)
+                .ok()
+                .filter(|k| !k.chars().any(char::is_control))
+            else {
+                problems.push(
+                    Diagnostic::error(
+                        "table::header",
+                        format!("column {} of the first row is not a field name: it holds bytes that are not text", index + 1),
+                    )
+                    .at(&file, span.start..span.start)
+                    .hint("a table is CSV text saved as UTF-8, its first row naming the fields: pack,locale,recipient.name,…"),
+                );
+                continue;
+            };
+            let key = key.trim().to_owned();
             let parts: Vec<String> = key.split('.').map(|p| p.trim().to_owned()).collect();
             if key.is_empty() || parts.iter().any(String::is_empty) {
                 problems.push(
@@ -100,7 +116,7 @@ impl Table {
             header.push(Column { parts, span });
         }
         if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
+            return Err(Error::Invalid(crate::diagnostic::limit(problems)));
         }
         let raw = header_record.span;
         let rows = records

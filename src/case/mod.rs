@@ -7,7 +7,7 @@ mod template;
 
 pub use template::template;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -299,7 +299,7 @@ impl CaseFile {
                 )),
             );
             // Defaults depend on the locale: checking further would only add noise.
-            return Err(Error::Invalid(v.diagnostics));
+            return Err(Error::Invalid(crate::diagnostic::limit(v.diagnostics)));
         }
         if let Value::Table(entries) = &self.root.value {
             v.table(entries, "", false);
@@ -323,7 +323,7 @@ impl CaseFile {
         v.money();
         v.reason_requirements(&self.root);
         if !v.diagnostics.is_empty() {
-            return Err(Error::Invalid(v.diagnostics));
+            return Err(Error::Invalid(crate::diagnostic::limit(v.diagnostics)));
         }
         Ok(Case {
             file: self.file.clone(),
@@ -537,14 +537,14 @@ impl<'a> Validator<'a> {
     /// Checks a table's entries. With `fallback` (the defaults), a key the
     /// case already gives is skipped, and a table it gives is completed.
     fn table(&mut self, entries: &[Entry], prefix: &str, fallback: bool) {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for entry in entries {
             let key = if prefix.is_empty() {
                 entry.key.clone()
             } else {
                 format!("{prefix}.{}", entry.key)
             };
-            if seen.contains(&entry.key.as_str()) {
+            if !seen.insert(&entry.key) {
                 self.push(
                     "case::duplicate-key",
                     &key,
@@ -553,7 +553,6 @@ impl<'a> Validator<'a> {
                 );
                 continue;
             }
-            seen.push(&entry.key);
             let given = !self.present.insert(key.clone());
             if prefix.is_empty()
                 && INCLUDABLE.contains(&key.as_str())
@@ -631,12 +630,13 @@ impl<'a> Validator<'a> {
                 };
                 rest.map(|r| r.split('.').next().unwrap_or(r).to_owned())
             })
-            .fold(Vec::new(), |mut acc, k| {
-                if !acc.contains(&k) {
+            .fold((Vec::new(), HashSet::new()), |(mut acc, mut seen), k| {
+                if seen.insert(k.clone()) {
                     acc.push(k);
                 }
-                acc
-            });
+                (acc, seen)
+            })
+            .0;
         let closest = closest(siblings.iter().map(String::as_str), &entry.key).map(str::to_owned);
         let place = if prefix.is_empty() {
             "at the top of a case".to_owned()

@@ -86,6 +86,11 @@ fn render(d: &Diagnostic, with_code: bool, color: bool) {
         report = report.with_code(d.code.to_string());
     }
     match (&d.file, &d.span) {
+        // A line too long to show (a file on one line) is named, not printed.
+        (Some(file), Some(span)) if line_length(&file.text, span.start) > MAX_SHOWN_LINE => {
+            let location = d.location().unwrap_or_default();
+            report = report.with_message(format!("{location}: {}", d.message));
+        }
         (Some(file), Some(span)) => {
             let id = files.add(file.name.clone(), file.text.to_string());
             let span = clamp(&file.text, span.clone());
@@ -102,6 +107,24 @@ fn render(d: &Diagnostic, with_code: bool, color: bool) {
     }
     report = report.with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect());
     emit(&files, &report, color);
+}
+
+/// The longest source line printed under a diagnostic, in bytes.
+const MAX_SHOWN_LINE: usize = 1000;
+
+/// The length in bytes of the line holding byte `at`.
+fn line_length(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    let bytes = text.as_bytes();
+    let start = bytes[..at]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |i| at + i);
+    end - start
 }
 
 /// A span on character boundaries, inside the text.

@@ -12,7 +12,10 @@ use fluent_bundle::{FluentArgs, FluentError, FluentResource, FluentValue};
 use intl_memoizer::concurrent::IntlLangMemoizer;
 use unic_langid::LanguageIdentifier;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostic::{Diagnostic, SourceFile, closest};
+use crate::ftl::Use;
 use values::INVALID_MARK;
 
 /// The scripts written right to left; only there does Fluent keep its
@@ -94,6 +97,10 @@ impl Messages {
         }
         let mut diagnostics = Vec::new();
         for file in &files {
+            if let Some(deep) = crate::ftl::too_deep(&file.text) {
+                diagnostics.push(crate::ftl::too_deep_error(file, deep));
+                continue;
+            }
             let resource = match FluentResource::try_new(file.text.to_string()) {
                 Ok(resource) => resource,
                 Err((_, errors)) => {
@@ -118,7 +125,7 @@ impl Messages {
             }
         }
         if !diagnostics.is_empty() {
-            return Err(diagnostics);
+            return Err(crate::diagnostic::limit(diagnostics));
         }
         Ok(Self {
             digit_one: format::digit_one(locale),
@@ -230,12 +237,101 @@ impl Messages {
                         .join(", ")
                 ))
             }
+            FluentError::ResolverError(ResolverError::Cyclic) => {
+                let Some(path) = self.cycle(id) else {
+                    return self.located(
+                        "fluent::cycle",
+                        format!("message `{id}` in locale {locale} refers to itself"),
+                        id,
+                    );
+                };
+                // The definition whose reference closes the loop.
+                let last = &path[path.len() - 2];
+                let entry = last.split('.').next().unwrap_or(last);
+                self.located(
+                    "fluent::cycle",
+                    format!(
+                        "message `{id}` in locale {locale} runs into a loop of references: {}",
+                        path.join(" → ")
+                    ),
+                    entry,
+                )
+                .label(format!("refers back to `{}`", path[path.len() - 1]))
+                .hint("Fluent cannot print a message that contains itself")
+            }
             other => self.located(
                 "fluent::resolve",
                 format!("message `{id}` in locale {locale}: {other}"),
                 id,
             ),
         }
+    }
+
+    /// The loop of references formatting message `id` runs into: the
+    /// messages, terms and attributes (`a`, `-t`, `a.title`) from `id` on,
+    /// in the order they refer to each other, ending with the one that
+    /// closes the loop.
+    fn cycle(&self, id: &str) -> Option<Vec<String>> {
+        let parsed: Vec<_> = self
+            .files
+            .iter()
+            .map(|f| crate::ftl::parse(&f.text).0)
+            .collect();
+        let mut patterns = HashMap::new();
+        for entry in parsed.iter().flat_map(|r| &r.body) {
+            if let Some(def) = crate::ftl::Definition::of(entry) {
+                for (attribute, pattern) in def.patterns() {
+                    let key = match attribute {
+                        None => def.key(),
+                        Some(a) => format!("{}.{a}", def.key()),
+                    };
+                    patterns.entry(key).or_insert(pattern);
+                }
+            }
+        }
+        let edges = |key: &str| -> Vec<String> {
+            let Some(pattern) = patterns.get(key) else {
+                return Vec::new();
+            };
+            crate::ftl::uses(pattern)
+                .into_iter()
+                .filter_map(|u| {
+                    let (prefix, id, attribute) = match u {
+                        Use::Message { id, attribute } => ("", id, attribute),
+                        Use::Term { id, attribute } => ("-", id, attribute),
+                        _ => return None,
+                    };
+                    Some(match attribute {
+                        None => format!("{prefix}{id}"),
+                        Some(a) => format!("{prefix}{id}.{a}"),
+                    })
+                })
+                .filter(|k| patterns.contains_key(k))
+                .rev() // taken from the end: first reference first
+                .collect()
+        };
+        // Depth first, without recursion; a reference to a key on the
+        // current path closes the loop.
+        let mut path: Vec<(String, Vec<String>)> = vec![(id.to_owned(), edges(id))];
+        let mut done = HashSet::new();
+        while let Some((_, pending)) = path.last_mut() {
+            let Some(next) = pending.pop() else {
+                if let Some((key, _)) = path.pop() {
+                    done.insert(key);
+                }
+                continue;
+            };
+            if path.iter().any(|(k, _)| *k == next) {
+                let mut keys: Vec<String> = path.iter().map(|(k, _)| k.clone()).collect();
+                keys.push(next);
+                return Some(keys);
+            }
+            if !done.contains(&next) {
+                let further = edges(&next);
+                path.push((next, further));
+            }
+        }
+        None
     }
 
     /// A diagnostic pointing at the definition of message `id`.

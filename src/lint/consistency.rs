@@ -13,6 +13,7 @@ use crate::ftl::{self, Use};
 use crate::pack::field::{Default, FieldKind, Required, variable_name};
 use crate::pack::{
     DerivedRule, ENCLOSURES_FIELD, FRAME_MESSAGES, Pack, ReviewTrigger, frame_fields, key_span,
+    key_spans,
 };
 
 /// The variable every reason paragraph gets besides the fields.
@@ -225,6 +226,7 @@ fn unused_fields(pack: &Pack, src: &Locale<'_>, manifest: &SourceFile, out: &mut
         }
     }
     let frame: BTreeSet<String> = frame_fields().into_iter().map(|f| f.key).collect();
+    let spans = key_spans(manifest);
     for field in &pack.fields {
         if frame.contains(&field.key)
             || field.kind == FieldKind::Group
@@ -247,7 +249,10 @@ fn unused_fields(pack: &Pack, src: &Locale<'_>, manifest: &SourceFile, out: &mut
                     field.key, src.locale
                 ),
             )
-            .at(manifest, key_span(manifest, &field.key))
+            .at(
+                manifest,
+                spans.get(field.key.as_str()).cloned().unwrap_or(0..0),
+            )
             .label("never used")
             .hint(format!(
                 "use {} in a message, or remove the field",

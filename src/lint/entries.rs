@@ -31,10 +31,10 @@ pub(super) fn check(locale: &Locale<'_>, out: &mut Vec<Diagnostic>) {
 
 fn duplicates(locale: &Locale<'_>, defs: &[Def<'_>], out: &mut Vec<Diagnostic>) {
     let first = &defs[0];
+    let (line, column) = locale
+        .file(first)
+        .line_col(ftl::span(&locale.file(first).text, first.id).start);
     for again in defs.iter().skip(1) {
-        let (line, column) = locale
-            .file(first)
-            .line_col(ftl::span(&locale.file(first).text, first.id).start);
         out.push(
             locale
                 .at(

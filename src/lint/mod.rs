@@ -133,8 +133,8 @@ pub fn lint_pack(located: &Located, lexicon: &Lexicon) -> Result<Report> {
     };
     let mut report = lint_locales(&name, "pack", &source, &files, pack.as_ref(), lexicon);
     diagnostics.append(&mut report.diagnostics);
-    report.diagnostics = diagnostics;
-    sort(&mut report.diagnostics);
+    sort(&mut diagnostics);
+    report.diagnostics = crate::diagnostic::limit(diagnostics);
     Ok(report)
 }
 
@@ -158,6 +158,7 @@ pub fn lint_tree(tree: &dyn Tree, name: &str, source: &str, lexicon: &Lexicon) -
     let files = read_locales(tree, &root, &locales)?;
     let mut report = lint_locales(name, "fluent", source, &files, None, lexicon);
     sort(&mut report.diagnostics);
+    report.diagnostics = crate::diagnostic::limit(std::mem::take(&mut report.diagnostics));
     Ok(report)
 }
 
@@ -180,12 +181,12 @@ pub fn locale_folders(tree: &dyn Tree, dir: &RelPath) -> Vec<String> {
 /// walk a file top to bottom.
 fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| {
+        fn key(d: &Diagnostic) -> (Option<&str>, usize) {
             (
-                d.file.as_ref().map(|f| f.name.clone()),
+                d.file.as_ref().map(|f| f.name.as_str()),
                 d.span.as_ref().map_or(0, |s| s.start),
             )
-        };
+        }
         key(a).cmp(&key(b))
     });
 }
@@ -275,6 +276,10 @@ fn parse_files<'a>(lf: &'a LocaleFiles, diagnostics: &mut Vec<Diagnostic>) -> Ve
     lf.files
         .iter()
         .map(|(rel, file)| {
+            if let Some(deep) = ftl::too_deep(&file.text) {
+                let id = junk_id(&file.text[deep.entry..]).map(|(id, term)| entry_key(id, term));
+                diagnostics.push(ftl::too_deep_error(file, deep).about(&lf.locale, id.as_deref()));
+            }
             let (resource, errors) = ftl::parse(&file.text);
             for error in &errors {
                 // The entry the error broke, when it starts like a definition.
@@ -283,13 +288,7 @@ fn parse_files<'a>(lf: &'a LocaleFiles, diagnostics: &mut Vec<Diagnostic>) -> Ve
                     .as_ref()
                     .and_then(|s| file.text.get(s.clone()))
                     .and_then(|junk| junk_id(junk.trim_start()))
-                    .map(|(id, term)| {
-                        if term {
-                            format!("-{id}")
-                        } else {
-                            id.to_owned()
-                        }
-                    });
+                    .map(|(id, term)| entry_key(id, term));
                 diagnostics.push(ftl::syntax_error(file, error).about(&lf.locale, id.as_deref()));
             }
             Parsed {
@@ -392,6 +391,15 @@ fn junk_id(content: &str) -> Option<(&str, bool)> {
     let starts_well = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     (starts_well && head[end..].trim_start_matches([' ', '\t']).starts_with('='))
         .then_some((id, term))
+}
+
+/// The key of a message (`id`) or a term (`-id`).
+fn entry_key(id: &str, term: bool) -> String {
+    if term {
+        format!("-{id}")
+    } else {
+        id.to_owned()
+    }
 }
 
 /// `{ $name }` as written in messages, for labels and hints.

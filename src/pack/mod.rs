@@ -5,7 +5,7 @@
 pub mod field;
 mod manifest;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use toml::Spanned;
 
@@ -133,7 +133,9 @@ impl Pack {
         if checker.diagnostics.is_empty() {
             Ok(pack)
         } else {
-            Err(Error::Invalid(checker.diagnostics))
+            Err(Error::Invalid(crate::diagnostic::limit(
+                checker.diagnostics,
+            )))
         }
     }
 
@@ -321,13 +323,16 @@ impl Checker<'_> {
             raw.reasons.keys().map(|k| k.get_ref().clone()).collect();
         let mut fields = frame_fields();
         let frame_count = fields.len();
+        // Keys and variables taken so far, so that a manifest of many
+        // fields is checked in one pass.
+        let mut taken: HashSet<String> = fields
+            .iter()
+            .flat_map(|f| [f.key.clone(), f.variable()])
+            .collect();
         for raw_field in raw.fields {
             let key = raw_field.key.clone();
             if let Some(field) = self.field(raw_field, &reason_codes) {
-                if fields
-                    .iter()
-                    .any(|f| f.key == field.key || f.variable() == field.variable())
-                {
+                if taken.contains(&field.key) || taken.contains(&field.variable()) {
                     let which = if fields[..frame_count].iter().any(|f| f.key == field.key) {
                         "is a field of the letter frame"
                     } else {
@@ -339,13 +344,16 @@ impl Checker<'_> {
                         format!("the field {:?} {which}", key.get_ref()),
                     );
                 } else {
+                    taken.insert(field.key.clone());
+                    taken.insert(field.variable());
                     fields.push(field);
                 }
             }
         }
         self.cross_check_fields(&fields);
 
-        let field_kind = |key: &str| fields.iter().find(|f| f.key == key).map(|f| f.kind.clone());
+        let by_key: HashMap<&str, &Field> = fields.iter().map(|f| (f.key.as_str(), f)).collect();
+        let field_kind = |key: &str| by_key.get(key).map(|f| f.kind.clone());
         let mut references = Vec::new();
         for r in raw.references {
             if field_kind(r.field.get_ref()).is_none() {
@@ -512,7 +520,7 @@ impl Checker<'_> {
         let derived = raw
             .derived
             .into_iter()
-            .filter_map(|d| self.derived(d, &fields))
+            .filter_map(|d| self.derived(d, &by_key, &taken))
             .collect();
 
         let mut messages = BTreeMap::new();
@@ -551,7 +559,13 @@ impl Checker<'_> {
     }
 
     /// Checks a derived number: a key of its own, over two date fields.
-    fn derived(&mut self, raw: manifest::RawDerived, fields: &[Field]) -> Option<Derived> {
+    /// `taken` holds the keys and variables of the fields.
+    fn derived(
+        &mut self,
+        raw: manifest::RawDerived,
+        fields: &HashMap<&str, &Field>,
+        taken: &HashSet<String>,
+    ) -> Option<Derived> {
         let key = raw.key.get_ref().clone();
         let mut ok = true;
         if !key.split('.').all(field::is_key_part) {
@@ -561,10 +575,7 @@ impl Checker<'_> {
                 format!("{key:?} is not a valid key"),
             );
             ok = false;
-        } else if fields
-            .iter()
-            .any(|f| f.key == key || f.variable() == field::variable_name(&key))
-        {
+        } else if taken.contains(&key) || taken.contains(&field::variable_name(&key)) {
             self.error(
                 "pack::duplicate-field",
                 &raw.key,
@@ -581,7 +592,7 @@ impl Checker<'_> {
             return None;
         };
         for name in [from, to] {
-            let kind = fields.iter().find(|f| &f.key == name).map(|f| &f.kind);
+            let kind = fields.get(name.as_str()).map(|f| &f.kind);
             if !matches!(kind, Some(FieldKind::Date)) {
                 let what = if kind.is_some() {
                     "not a date field"
@@ -732,7 +743,8 @@ impl Checker<'_> {
     /// defaults and parents exist.
     fn cross_check_fields(&mut self, fields: &[Field]) {
         let file = self.file;
-        let find = |key: &str| fields.iter().find(|f| f.key == key);
+        let by_key: HashMap<&str, &Field> = fields.iter().map(|f| (f.key.as_str(), f)).collect();
+        let find = |key: &str| by_key.get(key).copied();
         let mut problems = Vec::new();
         for field in fields {
             if let FieldKind::Money { currency_field } = &field.kind
@@ -778,8 +790,9 @@ impl Checker<'_> {
                 ));
             }
         }
+        let spans = key_spans(file);
         for (key, problem) in problems {
-            let span = key_span(file, key);
+            let span = spans.get(key.as_str()).cloned().unwrap_or(0..0);
             self.diagnostics
                 .push(Diagnostic::error("pack::field", problem).at(file, span));
         }
@@ -789,6 +802,21 @@ impl Checker<'_> {
 /// The span of the `key = "…"` line declaring field `key`.
 pub(crate) fn key_span(file: &SourceFile, key: &str) -> std::ops::Range<usize> {
     file.span_of(&format!("key = \"{key}\""))
+}
+
+/// The span of every `key = "…"` of the manifest, first one of each key,
+/// found in one pass for checks that point at many fields.
+pub(crate) fn key_spans(file: &SourceFile) -> HashMap<&str, std::ops::Range<usize>> {
+    const NEEDLE: &str = "key = \"";
+    let mut spans = HashMap::new();
+    for (start, _) in file.text.match_indices(NEEDLE) {
+        let rest = &file.text[start + NEEDLE.len()..];
+        if let Some(end) = rest.find('"') {
+            let span = start..start + NEEDLE.len() + end + 1;
+            spans.entry(&rest[..end]).or_insert(span);
+        }
+    }
+    spans
 }
 
 /// The `.ftl` files under `dir` in `tree`, sub-folders included, each with
