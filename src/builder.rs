@@ -20,7 +20,9 @@ use crate::pack::field::quoted_list;
 use crate::pack::{Pack, text_file};
 use crate::profile::{self, Profile};
 use crate::render::{RenderOptions, Renderer, Style, Typeset};
-use crate::revision::{MAX_FILE_SIZE, Project, RelPath, Tree};
+use crate::revision::{
+    MAX_FILE_SIZE, PROFILE_FILE, Project, RelPath, STYLE_FILE, Tree, is_plain_name, name_rule,
+};
 
 /// What the command line may override in a case.
 #[derive(Debug, Clone, Default)]
@@ -381,24 +383,14 @@ fn named_by_case(error: Error, code: &'static str, at: (&SourceFile, Range<usize
     }
 }
 
-const STYLE_FILE: &str = "styles/<name>.typ";
-const PROFILE_FILE: &str = "profiles/<name>.toml";
-
 /// Refuses a style or profile name that is not a plain file name (empty,
 /// hidden, a path, control characters), before it is looked up: a name
 /// never leads out of its folder, and a typo'd path gets a clear error.
 fn check_name(kind: &str, file: &str, name: &str) -> Result<()> {
-    let bad = name.is_empty()
-        || name.starts_with('.')
-        || name
-            .chars()
-            .any(|c| c == '/' || c == '\\' || c.is_control());
-    if bad {
+    if !is_plain_name(name) {
         return Err(Error::usage(
             format!("{name:?} is not a {kind} name"),
-            Some(format!(
-                "a {kind} is named after its file {file}: no \"/\", \"\\\", control characters or leading \".\""
-            )),
+            Some(name_rule(kind, file)),
         ));
     }
     Ok(())

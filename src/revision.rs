@@ -528,6 +528,28 @@ impl Project {
     }
 }
 
+/// Where a style and a layout profile live, for messages.
+pub const STYLE_FILE: &str = "styles/<name>.typ";
+pub const PROFILE_FILE: &str = "profiles/<name>.toml";
+
+/// Whether `name` can name a file of a folder and nothing else: not empty,
+/// no leading `.`, no separator, no control character.
+pub fn is_plain_name(name: &str) -> bool {
+    !(name.is_empty()
+        || name.starts_with('.')
+        || name
+            .chars()
+            .any(|c| c == '/' || c == '\\' || c.is_control()))
+}
+
+/// The rule a style or profile name breaks, as a hint; `file` is
+/// [`STYLE_FILE`] or [`PROFILE_FILE`].
+pub fn name_rule(kind: &str, file: &str) -> String {
+    format!(
+        "a {kind} is named after its file {file}: no \"/\", \"\\\", control characters or leading \".\""
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
-use crate::revision::{Located, RelPath};
+use crate::revision::{Located, RelPath, STYLE_FILE, is_plain_name, name_rule};
 use field::{Default, Field, FieldKind, Required};
 use manifest::{RawField, RawFrame, RawManifest};
 
@@ -289,6 +289,17 @@ impl Checker<'_> {
                 semver::Version::new(0, 0, 0)
             }
         };
+        if let Some(style) = &raw.default_style
+            && !is_plain_name(style.get_ref())
+        {
+            self.error(
+                "pack::default-style",
+                style,
+                format!("{:?} is not a style name", style.get_ref()),
+            )
+            .hints
+            .push(name_rule("style", STYLE_FILE));
+        }
         let locales: Vec<String> = raw
             .locales
             .get_ref()
