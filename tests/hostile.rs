@@ -308,6 +308,35 @@ fn a_direction_control_left_open_is_refused_at_its_value() {
     insta::assert_snapshot!("bidi_unclosed", run.stderr);
 }
 
+#[test]
+fn a_direction_control_left_open_in_a_message_fails_the_build_and_lint() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &root().join("packs/refund-refusal"),
+        &dir.path().join("packs/refund-refusal"),
+    );
+    let fr = dir.path().join("packs/refund-refusal/fr");
+    let letter = std::fs::read_to_string(fr.join("letter.ftl")).unwrap();
+    let hostile = std::fs::read_to_string(fixture("bidi-unclosed.ftl")).unwrap();
+    let letter = without_message(&letter, "discuss") + &hostile;
+    std::fs::write(fr.join("letter.ftl"), letter).unwrap();
+    let before = files(dir.path());
+
+    let case = example("fr");
+    let case = case.to_str().unwrap();
+    let run = lettrine(
+        dir.path(),
+        &["--color", "never", "build", case, "-o", "letter.pdf"],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(files(dir.path()), before);
+    insta::assert_snapshot!("bidi_unclosed_message_build", run.stderr);
+
+    let run = lettrine(dir.path(), &["--color", "never", "lint", "refund-refusal"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("bidi_unclosed_message_lint", run.stderr);
+}
+
 /// A project in `<tmp>/project`, with the corpus's styles, a secret file of
 /// its own, and, beside it (outside), files that links point to.
 fn sandbox() -> (tempfile::TempDir, PathBuf) {
@@ -453,6 +482,27 @@ fn names_are_not_paths() {
             assert_eq!(files(dir.path()), before);
         }
     }
+
+    // A pack's default style is a name too, refused where the pack says it.
+    let pack = dir.path().join("packs/refund-refusal");
+    copy_dir(&root().join("packs/refund-refusal"), &pack);
+    let manifest = std::fs::read_to_string(pack.join("pack.toml")).unwrap();
+    let manifest = manifest.replace(
+        "default-style = \"classic\"",
+        "default-style = \"../../etc/x\"",
+    );
+    std::fs::write(pack.join("pack.toml"), manifest).unwrap();
+    let before = files(dir.path());
+    let run = lettrine(
+        dir.path(),
+        &["--color", "never", "build", case, "-o", "letter.pdf"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: \"../../etc/x\" is not a style name\n   ┌─ packs/refund-refusal/pack.toml:10:17\n   │\n10 │ default-style = \"../../etc/x\"\n   │                 ^^^^^^^^^^^^^\n   │\n   = hint: a style is named after its file styles/<name>.typ: no \"/\", \"\\\", control characters or leading \".\"\n\n"
+    );
+    assert_eq!(files(dir.path()), before);
 }
 
 #[test]

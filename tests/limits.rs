@@ -223,6 +223,39 @@ fn a_message_that_refers_to_itself_fails_the_build_and_lint() {
 }
 
 #[test]
+fn a_message_that_expands_too_far_fails_the_build() {
+    // 101 placeables in the message itself, then a "billion laughs": ten
+    // levels of terms that each print the one below ten times. Fluent-bundle
+    // counts every placeable it resolves and stops after 100, so neither
+    // takes more than a moment or any memory to refuse.
+    let laughs: String = (1..=10)
+        .map(|i| format!("-l{i} = {}\n", format!("{{ -l{} }}", i - 1).repeat(10)))
+        .collect();
+    let message = "message `subject` in locale en prints more than 100 placeables, counting those of the messages and terms it uses";
+    let hint = " = hint: fluent-bundle formats at most 100 per message: split the message, or use fewer references\n\n";
+    let cases = [
+        (
+            format!("subject = {}\n", "{ $order-number }".repeat(101)),
+            // A line this long is named, not printed.
+            format!("error: packs/refund-refusal/en/letter.ftl:20:1: {message}\n{hint}"),
+        ),
+        (
+            format!("subject = {{ -l10 }}\n-l0 = ha\n{laughs}"),
+            format!(
+                "error: {message}\n   ┌─ packs/refund-refusal/en/letter.ftl:20:1\n   │\n20 │ subject = {{ -l10 }}\n   │ ^^^^^^^\n   │\n  {hint}"
+            ),
+        ),
+    ];
+    for (ftl, expected) in cases {
+        let dir = project();
+        let d = dir.path();
+        subject(d, &ftl);
+        let run = build(d, "case.toml");
+        assert_eq!((run.code, run.stderr.as_str()), (1, expected.as_str()));
+    }
+}
+
+#[test]
 fn a_million_variants_take_linear_time_and_a_flood_of_errors_is_cut_short() {
     let dir = project();
     let d = dir.path();

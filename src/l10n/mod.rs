@@ -196,6 +196,24 @@ impl Messages {
                 id,
             ));
         }
+        // Case values close what they open (checked with the case) and
+        // Fluent's isolation marks come in pairs, so a control left open
+        // comes from the message: it would reorder the rest of the letter.
+        if let Some((c, name, closer)) = typography::unclosed_direction(&text) {
+            return Err(self
+                .located(
+                    "fluent::unclosed-direction",
+                    format!(
+                        "message `{id}` in locale {} opens {name} (U+{:04X}) that it does not close",
+                        self.locale,
+                        u32::from(c)
+                    ),
+                    id,
+                )
+                .hint(format!(
+                    "it would reorder the letter's text after the message: close it in the message with {closer}, or remove it"
+                )));
+        }
         Ok(typography::apply(
             &self.language,
             &collapse_whitespace(&text),
@@ -259,6 +277,15 @@ impl Messages {
                 .label(format!("refers back to `{}`", path[path.len() - 1]))
                 .hint("Fluent cannot print a message that contains itself")
             }
+            FluentError::ResolverError(ResolverError::TooManyPlaceables) => self
+                .located(
+                    "fluent::too-many-placeables",
+                    format!(
+                        "message `{id}` in locale {locale} prints more than 100 placeables, counting those of the messages and terms it uses"
+                    ),
+                    id,
+                )
+                .hint("fluent-bundle formats at most 100 per message: split the message, or use fewer references"),
             other => self.located(
                 "fluent::resolve",
                 format!("message `{id}` in locale {locale}: {other}"),

@@ -9,6 +9,7 @@ use super::lexicon::{Lexicon, normalise};
 use super::{Def, Locale};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ftl;
+use crate::l10n::typography;
 
 pub(super) fn check(locale: &Locale<'_>, lexicon: &Lexicon, out: &mut Vec<Diagnostic>) {
     let matcher = lexicon.matcher(locale.locale);
@@ -217,6 +218,32 @@ fn typography(
                 _ => {}
             }
         }
+    }
+    // A direction control the message opens and leaves open reorders the
+    // letter's text after it; the build refuses it, so it cannot be
+    // ignored, and lint says where it is.
+    let joined: String = texts.iter().map(|(_, piece)| *piece).collect();
+    if let Some((c, name, closer)) = typography::unclosed_direction(&joined)
+        && let Some((base, at)) = texts.iter().rev().find_map(|(_, piece)| {
+            let at = piece.rfind(c)?;
+            Some((ftl::span(&file.text, piece).start, at))
+        })
+    {
+        out.push(
+            Diagnostic::error(
+                "typography::unclosed-direction",
+                format!(
+                    "the message opens {name} (U+{:04X}) and does not close it",
+                    u32::from(c)
+                ),
+            )
+            .at(file, base + at..base + at + c.len_utf8())
+            .about(locale.locale, Some(&def.key()))
+            .label("opened here")
+            .hint(format!(
+                "it would reorder the letter's text after the message: close it with {closer}, or remove it"
+            )),
+        );
     }
 }
 
