@@ -432,14 +432,11 @@ impl crate::revision::Tree for GitTree {
             return Ok(None);
         }
         let bytes = self.repo.file_at(&self.commit, &self.full(path.as_str()))?;
-        if bytes
+        if let Some(error) = bytes
             .as_ref()
-            .is_some_and(|b| b.len() as u64 > crate::revision::MAX_FILE_SIZE)
+            .and_then(|b| crate::revision::too_large(path, b.len() as u64))
         {
-            return Err(io::Error::other(format!(
-                "the file is more than the {} bytes lettrine reads",
-                crate::revision::MAX_FILE_SIZE
-            )));
+            return Err(error);
         }
         // An empty file reads as empty, not as missing.
         Ok(Some(bytes.unwrap_or_default()))

@@ -4,11 +4,11 @@
 use std::io::{self, IsTerminal, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Error as FilesError, Files, SimpleFile};
 use codespan_reporting::term::{self, Config, termcolor};
 
 use lettrine::Error;
-use lettrine::diagnostic::{Diagnostic, Severity};
+use lettrine::diagnostic::{Diagnostic, Severity, SourceFile};
 
 /// `--color`: when to colour what lettrine prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -61,7 +61,7 @@ pub fn plain(message: &str, hint: Option<&str>, color: bool) {
     if let Some(hint) = hint {
         report = report.with_notes(vec![format!("hint: {hint}")]);
     }
-    emit(&SimpleFiles::<String, String>::new(), &report, color);
+    emit(&SimpleFile::new("", ""), &report, color);
 }
 
 /// One diagnostic, with its source line and caret when it has a place.
@@ -76,7 +76,6 @@ pub fn diagnostic_with_code(d: &Diagnostic, color: bool) {
 }
 
 fn render(d: &Diagnostic, with_code: bool, color: bool) {
-    let mut files = SimpleFiles::new();
     let severity = match d.severity {
         Severity::Error => ReportSeverity::Error,
         Severity::Warning => ReportSeverity::Warning,
@@ -85,28 +84,105 @@ fn render(d: &Diagnostic, with_code: bool, color: bool) {
     if with_code {
         report = report.with_code(d.code.to_string());
     }
+    report = report.with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect());
     match (&d.file, &d.span) {
         // A line too long to show (a file on one line) is named, not printed.
         (Some(file), Some(span)) if line_length(&file.text, span.start) > MAX_SHOWN_LINE => {
             let location = d.location().unwrap_or_default();
-            report = report.with_message(format!("{location}: {}", d.message));
+            report.message = format!("{location}: {}", d.message);
         }
         (Some(file), Some(span)) => {
-            let id = files.add(file.name.clone(), file.text.to_string());
-            let span = clamp(&file.text, span.clone());
-            let mut label = Label::primary(id, span);
+            let (excerpt, span) = Excerpt::new(file, clamp(&file.text, span.clone()));
+            let mut label = Label::primary((), span);
             if let Some(text) = &d.label {
                 label = label.with_message(text);
             }
-            report = report.with_labels(vec![label]);
+            emit(&excerpt, &report.with_labels(vec![label]), color);
+            return;
         }
         (Some(file), None) => {
-            report = report.with_message(format!("{}: {}", file.name, d.message));
+            report.message = format!("{}: {}", file.name, d.message);
         }
         _ => {}
     }
-    report = report.with_notes(d.hints.iter().map(|h| format!("hint: {h}")).collect());
-    emit(&files, &report, color);
+    emit(&SimpleFile::new("", ""), &report, color);
+}
+
+/// The lines of a file that a diagnostic points at, numbered as in the
+/// whole file. codespan-reporting sees only these, so printing a
+/// diagnostic costs the length of its lines, not of its file: a hundred
+/// errors in a 16 MiB file copy and index nothing.
+struct Excerpt<'a> {
+    name: &'a str,
+    /// Whole lines of the file, from the one holding the span's start to
+    /// the one holding its end, with its line break.
+    text: &'a str,
+    /// The line number of `text`'s first line in the file, from 0.
+    first_line: usize,
+    /// Where each line of `text` starts.
+    starts: Vec<usize>,
+}
+
+impl<'a> Excerpt<'a> {
+    /// The excerpt around `span`, and the span in it.
+    fn new(file: &'a SourceFile, span: std::ops::Range<usize>) -> (Self, std::ops::Range<usize>) {
+        let text = &*file.text;
+        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i + 1);
+        let excerpt = &text[start..end];
+        let excerpt = Self {
+            name: &file.name,
+            text: excerpt,
+            first_line: text.as_bytes()[..start]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count(),
+            starts: codespan_reporting::files::line_starts(excerpt).collect(),
+        };
+        (excerpt, span.start - start..span.end - start)
+    }
+
+    fn line_start(&self, line: usize) -> Result<usize, FilesError> {
+        match line.cmp(&self.starts.len()) {
+            std::cmp::Ordering::Less => Ok(self.starts[line]),
+            std::cmp::Ordering::Equal => Ok(self.text.len()),
+            std::cmp::Ordering::Greater => Err(FilesError::LineTooLarge {
+                given: line,
+                max: self.starts.len() - 1,
+            }),
+        }
+    }
+}
+
+impl<'a> Files<'a> for Excerpt<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte: usize) -> Result<usize, FilesError> {
+        Ok(self
+            .starts
+            .binary_search(&byte)
+            .unwrap_or_else(|next| next - 1))
+    }
+
+    fn line_number(&'a self, (): (), line: usize) -> Result<usize, FilesError> {
+        Ok(self.first_line + line + 1)
+    }
+
+    fn line_range(&'a self, (): (), line: usize) -> Result<std::ops::Range<usize>, FilesError> {
+        Ok(self.line_start(line)?..self.line_start(line + 1)?)
+    }
 }
 
 /// The longest source line printed under a diagnostic, in bytes.
@@ -140,7 +216,7 @@ fn clamp(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
-fn emit(files: &SimpleFiles<String, String>, report: &Report<usize>, color: bool) {
+fn emit<'f, F: Files<'f>>(files: &'f F, report: &Report<F::FileId>, color: bool) {
     let config = Config::default();
     let result = if color {
         let mut stream = termcolor::StandardStream::stderr(termcolor::ColorChoice::Always);
