@@ -7,7 +7,7 @@
 
 #![no_main]
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::FluentArgs;
 use libfuzzer_sys::fuzz_target;
@@ -35,9 +35,17 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    let lexicon = Lexicon::load(&project).expect("the embedded lexicons load");
-    let _ = lint_pack(&located, &lexicon);
+    let _ = lint_pack(&located, lexicon());
 });
+
+/// The lexicons do not depend on the pack: loaded once, not per input.
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let project = Project::from_tree(Arc::new(MemTree::with_pack()));
+        Lexicon::load(&project).expect("the embedded lexicons load")
+    })
+}
 
 /// Arguments a frame message may use, as text.
 fn fluent_bundle_args() -> FluentArgs<'static> {
