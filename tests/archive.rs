@@ -137,6 +137,94 @@ fn drafts_carry_the_review_notice_and_issued_letters_do_not() {
     assert!(!sent.contains("DRAFT"));
 }
 
+/// The first line of `case`'s text letter: the draft notice, if any.
+fn notice(dir: &Path, case: &Path) -> String {
+    let run = lettrine(
+        dir,
+        &[
+            "build",
+            case.to_str().expect("a UTF-8 path"),
+            "--format",
+            "txt",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout.lines().next().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_review_threshold_is_set_per_currency() {
+    let dir = tmp();
+    let d = dir.path();
+    // The pack sets about 500 EUR in each currency it takes.
+    for (amount, currency, expected) in [
+        ("480", "EUR", None),
+        ("480", "CHF", Some("480 CHF, more than 470")),
+        ("450", "GBP", Some("450 GBP, more than 430")),
+        ("520", "USD", None),
+        ("540.01", "USD", Some("540.01 USD, more than 540")),
+    ] {
+        let case = french(
+            d,
+            "case.toml",
+            "amount = \"1234.56\"\ncurrency = \"EUR\"",
+            &format!("amount = \"{amount}\"\ncurrency = \"{currency}\""),
+        );
+        let first = notice(d, &case);
+        match expected {
+            Some(reason) => assert_eq!(
+                first,
+                format!("DRAFT — review required: legal (order.amount is {reason})")
+            ),
+            None => assert!(!first.contains("DRAFT"), "{amount} {currency}: {first}"),
+        }
+    }
+
+    // A currency the rule sets no amount for is always reviewed: there is
+    // no exchange rate to compare it with.
+    let pack = d.join("packs/refund-refusal");
+    common::copy_dir(&root().join("packs/refund-refusal"), &pack);
+    let manifest = fs::read_to_string(pack.join("pack.toml")).unwrap();
+    let rule = "above = { EUR = \"500\", CHF = \"470\", GBP = \"430\", USD = \"540\" }";
+    assert!(manifest.contains(rule));
+    fs::write(
+        pack.join("pack.toml"),
+        manifest.replace(rule, "above = { EUR = \"500\" }"),
+    )
+    .unwrap();
+    let case = french(
+        d,
+        "case.toml",
+        "amount = \"1234.56\"\ncurrency = \"EUR\"",
+        "amount = \"20\"\ncurrency = \"USD\"",
+    );
+    assert_eq!(
+        notice(d, &case),
+        "DRAFT — review required: legal (order.amount is 20 USD, and the rule sets no amount for USD)"
+    );
+
+    // A table of amounts is checked where the pack writes it.
+    fs::write(
+        pack.join("pack.toml"),
+        manifest.replace(rule, "above = { euro = \"500\", GBP = 430 }"),
+    )
+    .unwrap();
+    let run = lettrine(
+        d,
+        &["--color", "never", "build", "case.toml", "--format", "txt"],
+    );
+    assert_eq!(run.code, 1);
+    let at = "  ┌─ packs/refund-refusal/pack.toml:274:9\n    │\n274 │ above = { euro = \"500\", GBP = 430 }\n    │         ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n";
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: review rule \"legal\": the amount for GBP must be a decimal string like \"500\", not 430\n  {at}\
+             error: review rule \"legal\": \"euro\" is not a currency code (three capital letters, ISO 4217)\n  {at}\
+             error: 2 errors\n\n"
+        )
+    );
+}
+
 #[test]
 fn a_letter_that_needs_review_is_not_issued_without_approval() {
     let dir = tmp();
@@ -157,7 +245,7 @@ fn a_letter_that_needs_review_is_not_issued_without_approval() {
 31 │ amount = "1234.56"
    │          ^^^^^^^^^
    │
-   = hint: A lawyer or the legal team reviews refusals of more than 500 in the order's currency
+   = hint: A lawyer or the legal team reviews refusals of more than 500 EUR (or the amount set for the order's currency)
    = hint: once reviewed, issue it with --approved-by NAME (recorded in the archive)
 
 error: the review rule "legal-evidence" applies: the case gives the reason damage-after-delivery; the letter cannot be issued unreviewed
@@ -238,7 +326,7 @@ fn issuing_twice_adds_two_records_with_the_same_pdf() {
         fs::read(&case).unwrap()
     );
     assert_eq!(a["pack"]["id"].as_str(), Some("refund-refusal"));
-    assert_eq!(a["pack"]["version"].as_str(), Some("1.1.0"));
+    assert_eq!(a["pack"]["version"].as_str(), Some("1.2.0"));
     assert_eq!(a["style"].as_str(), Some("classic"));
     assert_eq!(a["profile"].as_str(), Some("nf"));
     assert!(a.get("previous").is_none());

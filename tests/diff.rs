@@ -12,7 +12,7 @@ use std::process::Command;
 use common::{commit, copy_dir, edit, git, lettrine, pdf_text, root, write};
 
 /// A project with the refund-refusal pack and one case, and five commits:
-/// initial, amount, reword (fr and en source, version 1.1.1), move, rewrap.
+/// initial, amount, reword (fr and en source, version 1.2.1), move, rewrap.
 fn drafts() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -45,8 +45,8 @@ fn drafts() -> tempfile::TempDir {
     );
     edit(
         &d.join("packs/refund-refusal/pack.toml"),
-        "version = \"1.1.0\"",
-        "version = \"1.1.1\"",
+        "version = \"1.2.0\"",
+        "version = \"1.2.1\"",
     );
     commit(d, "reword");
 
@@ -138,7 +138,7 @@ fn each_change_between_revisions_is_shown_with_its_cause() {
     let run = lettrine(d, &["diff"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stdout.starts_with("letter cases/dupont.toml (modified)\nrefund-refusal 1.1.1 · fr · style classic\nChanged figures:\n  date: 23 novembre 2026 → 24 novembre 2026\n"),
+        run.stdout.starts_with("letter cases/dupont.toml (modified)\nrefund-refusal 1.2.1 · fr · style classic\nChanged figures:\n  date: 23 novembre 2026 → 24 novembre 2026\n"),
         "{}",
         run.stdout
     );
@@ -167,7 +167,7 @@ fn a_style_change_is_a_change_of_every_letter_in_that_style() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "letter cases/dupont.toml (modified)\nrefund-refusal 1.1.1 · fr · style classic\nWhole letter: style classic: its files changed\n\n"
+        "letter cases/dupont.toml (modified)\nrefund-refusal 1.2.1 · fr · style classic\nWhole letter: style classic: its files changed\n\n"
     );
 }
 
@@ -257,8 +257,8 @@ fn packs_are_compared_by_message_across_locales() {
     // A pack that does not load on one side is trouble, not a deleted pack.
     edit(
         &d.join("packs/refund-refusal/pack.toml"),
-        "version = \"1.1.1\"",
-        "version = 1.1.1",
+        "version = \"1.2.1\"",
+        "version = 1.2.1",
     );
     let run = lettrine(d, &["diff", "--packs"]);
     assert_eq!(run.code, 2, "{}", run.stdout);

@@ -388,7 +388,7 @@ fn binary_and_invalid_utf8_input_is_refused_with_its_place() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.starts_with(
-            "error: the file is not valid UTF-8\n    ┌─ packs/refund-refusal/pack.toml:287:3\n"
+            "error: the file is not valid UTF-8\n    ┌─ packs/refund-refusal/pack.toml:289:3\n"
         ),
         "{}",
         run.stderr

@@ -31,7 +31,7 @@ fn packs_and_styles_are_listed_with_their_origin() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stdout,
-        "delivery-delay 1.0.0  [en, fr, it]  Apologises for a late delivery, gives the new date and the customer's options  (embedded)\nrefund-refusal 1.1.0  [en, fr, it, de, es, ar]  Declines a refund request on a lawful ground, with a goodwill gesture  (embedded)\n"
+        "delivery-delay 1.0.0  [en, fr, it]  Apologises for a late delivery, gives the new date and the customer's options  (embedded)\nrefund-refusal 1.2.0  [en, fr, it, de, es, ar]  Declines a refund request on a lawful ground, with a goodwill gesture  (embedded)\n"
     );
     assert_eq!(
         lettrine(empty.path(), &["styles"]).stdout,
@@ -141,7 +141,7 @@ fn a_broken_manifest_is_reported_at_its_place() {
     let dir = project();
     edit(
         &dir.path().join("packs/refund-refusal/pack.toml"),
-        "version = \"1.1.0\"",
+        "version = \"1.2.0\"",
         "version = \"1.0\"",
     );
     edit(

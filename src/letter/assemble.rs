@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::l10n::values::compare_decimals;
 use crate::l10n::{Messages, isolate};
 use crate::pack::{
-    Condition, DerivedRule, ENCLOSURES_FIELD, Pack, ReviewTrigger, field::variable_name,
+    Condition, DerivedRule, ENCLOSURES_FIELD, Pack, ReviewTrigger, Threshold, field::variable_name,
 };
 use crate::profile::Profile;
 
@@ -247,15 +247,35 @@ fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
         .iter()
         .filter_map(|rule| {
             let (field, reason) = match &rule.trigger {
-                ReviewTrigger::Above { field, amount } => {
-                    let value = match case.values.get(field) {
-                        Some(CaseValue::Money(m)) => format!("{} {}", m.amount, m.currency),
-                        Some(CaseValue::Number(n)) => n.to_string(),
+                ReviewTrigger::Above { field, threshold } => {
+                    let (plain, currency) = match case.values.get(field) {
+                        Some(CaseValue::Money(m)) => (m.amount.to_string(), Some(&m.currency)),
+                        Some(CaseValue::Number(n)) => (n.to_string(), None),
                         _ => return None,
                     };
-                    let plain = value.split(' ').next().unwrap_or_default();
+                    let value = match currency {
+                        Some(c) => format!("{plain} {c}"),
+                        None => plain.clone(),
+                    };
+                    let amount = match (threshold, currency) {
+                        (Threshold::Any(amount), _) => amount,
+                        (Threshold::PerCurrency(amounts), Some(c)) => match amounts.get(c) {
+                            Some(amount) => amount,
+                            None => {
+                                return Some(ReviewNote {
+                                    rule: rule.id.clone(),
+                                    help: rule.help.clone(),
+                                    field: field.clone(),
+                                    reason: format!(
+                                        "{field} is {value}, and the rule sets no amount for {c}"
+                                    ),
+                                });
+                            }
+                        },
+                        (Threshold::PerCurrency(_), None) => return None,
+                    };
                     let above =
-                        compare_decimals(plain, amount) == Some(std::cmp::Ordering::Greater);
+                        compare_decimals(&plain, amount) == Some(std::cmp::Ordering::Greater);
                     above.then(|| {
                         (
                             field.as_str(),

@@ -113,7 +113,8 @@ pub struct RawReview {
     #[serde(default)]
     pub help: String,
     pub field: Option<Spanned<String>>,
-    pub above: Option<Spanned<String>>,
+    /// One amount (a decimal string), or a table of them by currency code.
+    pub above: Option<Spanned<toml::Value>>,
     #[serde(default)]
     pub reasons: Vec<Spanned<String>>,
 }

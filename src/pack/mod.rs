@@ -113,10 +113,20 @@ pub struct ReviewRule {
 
 #[derive(Debug, Clone)]
 pub enum ReviewTrigger {
-    /// A money field above an amount.
-    Above { field: String, amount: String },
+    /// A money or number field above an amount.
+    Above { field: String, threshold: Threshold },
     /// One of these reasons is used.
     Reasons(Vec<String>),
+}
+
+/// The amount a review rule's field must exceed.
+#[derive(Debug, Clone)]
+pub enum Threshold {
+    /// One amount, whatever the currency.
+    Any(String),
+    /// An amount per currency code. An amount in a currency not listed
+    /// always needs the review: there is no exchange rate to compare it.
+    PerCurrency(BTreeMap<String, String>),
 }
 
 impl Pack {
@@ -260,6 +270,45 @@ impl Checker<'_> {
         self.diagnostics
             .push(Diagnostic::error(code, message).at(self.file, at.span()));
         self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// A review rule's `above`: one decimal string, or a table of them by
+    /// currency code for a money field. Problems are reported at `above`.
+    fn threshold(&mut self, rule: &str, money: bool, above: &Spanned<toml::Value>) -> Threshold {
+        let amount = |this: &mut Self, currency: Option<&str>, value: &toml::Value| {
+            let text = value.as_str().unwrap_or_default();
+            if crate::l10n::values::MoneyValue::parse(text, "XXX").is_none() {
+                let of = currency.map(|c| format!(" for {c}")).unwrap_or_default();
+                this.error(
+                    "pack::review",
+                    above,
+                    format!("review rule {rule:?}: the amount{of} must be a decimal string like \"500\", not {value}"),
+                );
+            }
+            text.to_owned()
+        };
+        let toml::Value::Table(table) = above.get_ref() else {
+            return Threshold::Any(amount(self, None, above.get_ref()));
+        };
+        if !money {
+            self.error(
+                "pack::review",
+                above,
+                format!("review rule {rule:?}: amounts by currency need a money field"),
+            );
+        }
+        let mut amounts = BTreeMap::new();
+        for (code, value) in table {
+            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                self.error(
+                    "pack::review",
+                    above,
+                    format!("review rule {rule:?}: {code:?} is not a currency code (three capital letters, ISO 4217)"),
+                );
+            }
+            amounts.insert(code.clone(), amount(self, Some(code), value));
+        }
+        Threshold::PerCurrency(amounts)
     }
 
     fn pack(&mut self, raw: RawManifest, located: &Located) -> Result<Pack> {
@@ -479,19 +528,12 @@ impl Checker<'_> {
                             ),
                         );
                     }
-                    if crate::l10n::values::MoneyValue::parse(above.get_ref(), "XXX").is_none() {
-                        self.error(
-                            "pack::review",
-                            above,
-                            format!(
-                                "`above` must be a decimal string, not {:?}",
-                                above.get_ref()
-                            ),
-                        );
-                    }
+                    let money =
+                        matches!(field_kind(field.get_ref()), Some(FieldKind::Money { .. }));
+                    let threshold = self.threshold(rule.id.get_ref(), money, above);
                     ReviewTrigger::Above {
                         field: field.get_ref().clone(),
-                        amount: above.get_ref().clone(),
+                        threshold,
                     }
                 }
                 (None, None, false) => {
