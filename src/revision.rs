@@ -19,7 +19,7 @@ pub const MAX_FLUENT_SIZE: u64 = 1024 * 1024;
 
 /// The most bytes lettrine reads from the file at `path`, and what it is
 /// called in the error.
-pub fn size_limit(path: &RelPath) -> (u64, &'static str) {
+fn size_limit(path: &RelPath) -> (u64, &'static str) {
     if path.as_str().ends_with(".ftl") {
         (MAX_FLUENT_SIZE, "from a Fluent file")
     } else {

@@ -135,10 +135,7 @@ impl<'a> Excerpt<'a> {
         let excerpt = Self {
             name: &file.name,
             text: excerpt,
-            first_line: text.as_bytes()[..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count(),
+            first_line: file.line_col(start).0 - 1,
             starts: codespan_reporting::files::line_starts(excerpt).collect(),
         };
         (excerpt, span.start - start..span.end - start)

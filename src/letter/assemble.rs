@@ -257,31 +257,21 @@ fn review_notes(pack: &Pack, case: &Case) -> Vec<ReviewNote> {
                         Some(c) => format!("{plain} {c}"),
                         None => plain.clone(),
                     };
-                    let amount = match (threshold, currency) {
-                        (Threshold::Any(amount), _) => amount,
+                    let above = |amount: &str| {
+                        (compare_decimals(&plain, amount) == Some(std::cmp::Ordering::Greater))
+                            .then(|| format!("{field} is {value}, more than {amount}"))
+                    };
+                    let reason = match (threshold, currency) {
+                        (Threshold::Any(amount), _) => above(amount)?,
                         (Threshold::PerCurrency(amounts), Some(c)) => match amounts.get(c) {
-                            Some(amount) => amount,
+                            Some(amount) => above(amount)?,
                             None => {
-                                return Some(ReviewNote {
-                                    rule: rule.id.clone(),
-                                    help: rule.help.clone(),
-                                    field: field.clone(),
-                                    reason: format!(
-                                        "{field} is {value}, and the rule sets no amount for {c}"
-                                    ),
-                                });
+                                format!("{field} is {value}, and the rule sets no amount for {c}")
                             }
                         },
                         (Threshold::PerCurrency(_), None) => return None,
                     };
-                    let above =
-                        compare_decimals(&plain, amount) == Some(std::cmp::Ordering::Greater);
-                    above.then(|| {
-                        (
-                            field.as_str(),
-                            format!("{field} is {value}, more than {amount}"),
-                        )
-                    })?
+                    (field.as_str(), reason)
                 }
                 ReviewTrigger::Reasons(codes) => {
                     let given: Vec<&str> = case
