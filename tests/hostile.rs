@@ -226,6 +226,13 @@ fn markup_in_a_case_stays_verbatim_in_text_and_json() {
     }
 }
 
+/// Copies the refund-refusal pack into `project`; returns its folder.
+fn copy_pack(project: &Path) -> PathBuf {
+    let pack = project.join("packs/refund-refusal");
+    copy_dir(&root().join("packs/refund-refusal"), &pack);
+    pack
+}
+
 /// Removes the message `id` (its line and its indented continuation lines)
 /// from Fluent source.
 fn without_message(ftl: &str, id: &str) -> String {
@@ -249,11 +256,7 @@ fn without_message(ftl: &str, id: &str) -> String {
 #[test]
 fn markup_in_a_pack_message_is_printed_as_written() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &root().join("packs/refund-refusal"),
-        &dir.path().join("packs/refund-refusal"),
-    );
-    let fr = dir.path().join("packs/refund-refusal/fr");
+    let fr = copy_pack(dir.path()).join("fr");
     let mut letter = std::fs::read_to_string(fr.join("letter.ftl")).unwrap();
     for id in [
         "thanks-again",
@@ -311,11 +314,7 @@ fn a_direction_control_left_open_is_refused_at_its_value() {
 #[test]
 fn a_direction_control_left_open_in_a_message_fails_the_build_and_lint() {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &root().join("packs/refund-refusal"),
-        &dir.path().join("packs/refund-refusal"),
-    );
-    let fr = dir.path().join("packs/refund-refusal/fr");
+    let fr = copy_pack(dir.path()).join("fr");
     let letter = std::fs::read_to_string(fr.join("letter.ftl")).unwrap();
     let hostile = std::fs::read_to_string(fixture("bidi-unclosed.ftl")).unwrap();
     let letter = without_message(&letter, "discuss") + &hostile;
@@ -484,8 +483,7 @@ fn names_are_not_paths() {
     }
 
     // A pack's default style is a name too, refused where the pack says it.
-    let pack = dir.path().join("packs/refund-refusal");
-    copy_dir(&root().join("packs/refund-refusal"), &pack);
+    let pack = copy_pack(dir.path());
     let manifest = std::fs::read_to_string(pack.join("pack.toml")).unwrap();
     let manifest = manifest.replace(
         "default-style = \"classic\"",
