@@ -26,11 +26,16 @@ use world::{LetterWorld, Shared};
 const CACHE_MAX_AGE: usize = 10;
 
 /// Fonts shipped with lettrine besides Typst's own (Libertinus Serif, New
-/// Computer Modern, DejaVu Sans Mono): Noto Naskh Arabic for Arabic script.
-/// Licence: `fonts/OFL-NotoNaskhArabic.txt`.
+/// Computer Modern, DejaVu Sans Mono): Noto Naskh Arabic for Arabic script
+/// beside the serif, and Noto Sans with Noto Sans Arabic for the sans-serif
+/// styles. Licences: `fonts/OFL-NotoNaskhArabic.txt`, `fonts/OFL-NotoSans.txt`.
 const FONTS: &[&[u8]] = &[
     include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf"),
     include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
 ];
 
 /// The output formats a letter is typeset to.
