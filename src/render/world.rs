@@ -1,6 +1,7 @@
 //! The sandboxed Typst world of one letter: the style's files (read only
 //! from the style's own root), the letter as the virtual JSON file
-//! `/letter.json`, embedded fonts, no packages, no network, a fixed today.
+//! `/letter.json`, its images at fixed virtual paths, the project's fonts
+//! beside the embedded ones, no packages, no network, a fixed today.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -11,10 +12,18 @@ use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
-use typst_kit::fonts::FontStore;
 
-use crate::letter::{LOGO_PNG_PATH, LOGO_SVG_PATH};
+use super::fonts::FontSet;
+use crate::letter::{LOGO_PNG_PATH, LOGO_SVG_PATH, SIGNATURE_PNG_PATH, SIGNATURE_SVG_PATH};
 use crate::revision::{RelPath, Tree};
+
+/// The virtual paths of a letter's images: never files of the style.
+const IMAGE_PATHS: [&str; 4] = [
+    LOGO_PNG_PATH,
+    LOGO_SVG_PATH,
+    SIGNATURE_PNG_PATH,
+    SIGNATURE_SVG_PATH,
+];
 
 /// The virtual path where a style finds the letter: `json("/letter.json")`.
 pub const LETTER_PATH: &str = "/letter.json";
@@ -28,8 +37,7 @@ pub struct Style {
     root: RelPath,
     main: FileId,
     letter: FileId,
-    logo_png: FileId,
-    logo_svg: FileId,
+    images: [FileId; 4],
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
 }
@@ -46,8 +54,7 @@ impl Style {
             name: name.to_owned(),
             main: project_file(&format!("/{name}.typ")),
             letter: project_file(LETTER_PATH),
-            logo_png: project_file(LOGO_PNG_PATH),
-            logo_svg: project_file(LOGO_SVG_PATH),
+            images: IMAGE_PATHS.map(project_file),
             tree,
             root,
             sources: Mutex::new(HashMap::new()),
@@ -108,10 +115,9 @@ impl Style {
     }
 }
 
-/// Fonts and the standard library, loaded once per process and shared by
-/// every letter and thread.
+/// The standard library, loaded once per process and shared by every
+/// letter and thread.
 pub struct Shared {
-    pub fonts: FontStore,
     pub library: LazyHash<Library>,
 }
 
@@ -121,13 +127,15 @@ impl std::fmt::Debug for Shared {
     }
 }
 
-/// One compilation: the shared parts, the style, this letter's data.
+/// One compilation: the shared parts, the fonts, the style, this letter's
+/// data.
 pub struct LetterWorld<'a> {
     pub shared: &'a Shared,
+    pub fonts: &'a FontSet,
     pub style: &'a Style,
     pub letter: Bytes,
-    /// The sender's logo, at its virtual path.
-    pub logo: Option<(&'static str, Bytes)>,
+    /// The letter's images (logo, signature), at their virtual paths.
+    pub images: Vec<(&'static str, Bytes)>,
     pub today: Datetime,
 }
 
@@ -137,7 +145,7 @@ impl World for LetterWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.shared.fonts.book()
+        self.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -145,7 +153,7 @@ impl World for LetterWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if [self.style.letter, self.style.logo_png, self.style.logo_svg].contains(&id) {
+        if id == self.style.letter || self.style.images.contains(&id) {
             return Err(FileError::NotSource);
         }
         self.style.cached_source(id)
@@ -155,17 +163,20 @@ impl World for LetterWorld<'_> {
         if id == self.style.letter {
             return Ok(self.letter.clone());
         }
-        if id == self.style.logo_png || id == self.style.logo_svg {
-            return match &self.logo {
-                Some((path, bytes)) if id.vpath().get_with_slash() == *path => Ok(bytes.clone()),
-                _ => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
-            };
+        if self.style.images.contains(&id) {
+            let path = id.vpath().get_with_slash();
+            return self
+                .images
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, bytes)| bytes.clone())
+                .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()));
         }
         self.style.cached_file(id)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.shared.fonts.font(index)
+        self.fonts.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
