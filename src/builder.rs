@@ -265,7 +265,12 @@ impl Builder {
                 Some(format!("the styles are: {}", known.join(", "))),
             )
         })?;
-        let style = Arc::new(Style::new(name, located.tree, located.dir));
+        let style = Arc::new(Style::new(
+            name,
+            located.tree,
+            located.dir,
+            self.project.typst_packages(),
+        ));
         lock(&self.styles).insert(name.to_owned(), style.clone());
         Ok(style)
     }
@@ -483,7 +488,8 @@ impl Builder {
         Ok((checked, letter))
     }
 
-    /// SHA-256 of every file of the style `name`, to tell that it changed.
+    /// SHA-256 of every file of the style `name` and of the project's
+    /// vendored Typst packages, to tell that it changed.
     pub fn style_digest(&self, name: &str) -> Result<String> {
         if let Some(digest) = lock(&self.style_digests).get(name) {
             return Ok(digest.clone());
@@ -494,6 +500,12 @@ impl Builder {
             .ok_or_else(|| Error::usage(format!("no style named {name:?}"), None))?;
         let mut hasher = Sha256::new();
         digest_tree(&*located.tree, &located.dir, "", &mut hasher, 0);
+        // The packages a style may import are part of it.
+        if let Some(packages) = self.project.typst_packages() {
+            if let Some(top) = RelPath::new("") {
+                digest_tree(&*packages, &top, "typst-packages/", &mut hasher, 0);
+            }
+        }
         let digest = format!("sha256:{:x}", hasher.finalize());
         lock(&self.style_digests).insert(name.to_owned(), digest.clone());
         Ok(digest)

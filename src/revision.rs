@@ -477,6 +477,17 @@ impl Project {
         Some(Located { tree, dir })
     }
 
+    /// The project's vendored Typst packages, `typst-packages/`, as a tree
+    /// whose reads cannot leave it; `None` when the project has none.
+    pub fn typst_packages(&self) -> Option<Arc<dyn Tree>> {
+        let local = self.local.as_ref()?;
+        let dir = RelPath::new("typst-packages")?;
+        if local.list(&dir).is_empty() {
+            return None;
+        }
+        local.subtree(&dir)
+    }
+
     /// The font files of the project's own `fonts/` folder (and its
     /// subfolders), sorted by path, read through the project's tree: the
     /// same size limit and sandbox as every other file, and at the

@@ -36,6 +36,9 @@ pub struct Theme {
     /// The theme file as read, for those diagnostics.
     #[serde(skip)]
     pub file: Option<SourceFile>,
+    /// What the theme is, for `lettrine themes`.
+    #[serde(skip)]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -108,7 +111,6 @@ pub struct Bank {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawTheme {
     #[serde(default)]
-    #[allow(dead_code)] // shown by nobody yet; a theme documents itself
     description: Option<String>,
     #[serde(default)]
     fonts: RawFonts,
@@ -316,6 +318,7 @@ impl Theme {
             },
             families,
             file: Some(file),
+            description: raw.description,
         })
     }
 }

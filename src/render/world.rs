@@ -1,13 +1,15 @@
 //! The sandboxed Typst world of one letter: the style's files (read only
 //! from the style's own root), the letter as the virtual JSON file
 //! `/letter.json`, its images at fixed virtual paths, the project's fonts
-//! beside the embedded ones, no packages, no network, a fixed today.
+//! beside the embedded ones, the Typst packages the project vendors under
+//! `typst-packages/` and no others, no network, a fixed today.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::package::PackageSpec;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -35,6 +37,9 @@ pub struct Style {
     pub name: String,
     tree: Arc<dyn Tree>,
     root: RelPath,
+    /// The project's `typst-packages/` folder, where `@namespace/name:1.0.0`
+    /// is `<namespace>/<name>/1.0.0/`; `None` when it has none.
+    packages: Option<Arc<dyn Tree>>,
     main: FileId,
     letter: FileId,
     images: [FileId; 4],
@@ -48,10 +53,17 @@ fn project_file(path: &str) -> FileId {
 }
 
 impl Style {
-    /// The style `name`, whose main file is `<root>/<name>.typ`.
-    pub fn new(name: &str, tree: Arc<dyn Tree>, root: RelPath) -> Self {
+    /// The style `name`, whose main file is `<root>/<name>.typ`; it may
+    /// import the packages of `packages` (a project's `typst-packages/`).
+    pub fn new(
+        name: &str,
+        tree: Arc<dyn Tree>,
+        root: RelPath,
+        packages: Option<Arc<dyn Tree>>,
+    ) -> Self {
         Self {
             name: name.to_owned(),
+            packages,
             main: project_file(&format!("/{name}.typ")),
             letter: project_file(LETTER_PATH),
             images: IMAGE_PATHS.map(project_file),
@@ -69,6 +81,13 @@ impl Style {
     /// How to show a file of the style to a user.
     pub fn display(&self, id: FileId) -> String {
         let path = id.vpath().get_without_slash();
+        if let VirtualRoot::Package(spec) = id.root() {
+            let rel = package_dir(spec).and_then(|dir| dir.join(path));
+            return match (&self.packages, rel) {
+                (Some(tree), Some(rel)) => tree.display(&rel),
+                _ => format!("{spec}/{path}"),
+            };
+        }
         match self.root.join(path) {
             Some(rel) => self.tree.display(&rel),
             None => path.to_owned(),
@@ -76,15 +95,10 @@ impl Style {
     }
 
     fn read(&self, id: FileId) -> FileResult<Bytes> {
-        if let VirtualRoot::Package(spec) = id.root() {
-            return Err(FileError::Other(Some(
-                format!(
-                    "lettrine styles cannot import packages ({spec}); copy the files you need under the styles folder"
-                )
-                .into(),
-            )));
-        }
         let path = id.vpath().get_without_slash();
+        if let VirtualRoot::Package(spec) = id.root() {
+            return self.read_package(spec, path);
+        }
         let denied =
             || FileError::Other(Some(format!("{path} is outside the style's folder").into()));
         let rel = self.root.join(path).ok_or_else(denied)?;
@@ -93,6 +107,38 @@ impl Style {
         match self.tree.read(&rel) {
             Ok(Some(bytes)) => Ok(Bytes::new(bytes)),
             Ok(None) => Err(FileError::NotFound(self.tree.display(&rel).into())),
+            Err(e) => Err(FileError::Other(Some(e.to_string().into()))),
+        }
+    }
+
+    /// A file of a vendored package: `typst-packages/<namespace>/<name>/
+    /// <version>/<path>` in the project, through its tree (so the same
+    /// sandbox, and recorded when a letter is issued). Never a download.
+    fn read_package(&self, spec: &PackageSpec, path: &str) -> FileResult<Bytes> {
+        let not_vendored = || {
+            FileError::Other(Some(
+                format!(
+                    "the package {spec} is not in the project: lettrine never downloads packages; copy it to typst-packages/{}/{}/{}/",
+                    spec.namespace, spec.name, spec.version
+                )
+                .into(),
+            ))
+        };
+        let (Some(tree), Some(dir)) = (&self.packages, package_dir(spec)) else {
+            return Err(not_vendored());
+        };
+        if !matches!(
+            tree.read(&dir.join("typst.toml").ok_or_else(not_vendored)?),
+            Ok(Some(_))
+        ) {
+            return Err(not_vendored());
+        }
+        let rel = dir.join(path).ok_or_else(|| {
+            FileError::Other(Some(format!("{path} is outside the package {spec}").into()))
+        })?;
+        match tree.read(&rel) {
+            Ok(Some(bytes)) => Ok(Bytes::new(bytes)),
+            Ok(None) => Err(FileError::NotFound(tree.display(&rel).into())),
             Err(e) => Err(FileError::Other(Some(e.to_string().into()))),
         }
     }
@@ -113,6 +159,14 @@ impl Style {
             })
             .clone()
     }
+}
+
+/// Where a package lives in `typst-packages/`: `<namespace>/<name>/<version>`.
+fn package_dir(spec: &PackageSpec) -> Option<RelPath> {
+    RelPath::new(&format!(
+        "{}/{}/{}",
+        spec.namespace, spec.name, spec.version
+    ))
 }
 
 /// The standard library, loaded once per process and shared by every
