@@ -86,7 +86,7 @@ impl CaseFile {
             v.table(entries, "", true);
             v.file = &self.file;
         }
-        v.required(&self.root);
+        v.required(&self.root, locale);
         v.defaults(locale);
         v.money();
         v.reason_requirements(&self.root);
@@ -457,8 +457,9 @@ impl<'a> Validator<'a> {
             .push(format!("the valid codes are: {}", allowed.join(", ")));
     }
 
-    /// Reports the required fields the case lacks.
-    fn required(&mut self, root: &Node) {
+    /// Reports the required fields the case lacks, each with an example
+    /// for a letter in `locale`.
+    fn required(&mut self, root: &Node, locale: &str) {
         for field in &self.pack.fields {
             if self.present.contains(&field.key) || field.default.is_some() {
                 continue;
@@ -511,7 +512,7 @@ impl<'a> Validator<'a> {
             if !field.help.is_empty() {
                 d.hints.push(format!("{}: {}", field.key, field.help));
             }
-            if let Some(example) = field.example_literal() {
+            if let Some(example) = field.example_literal(locale) {
                 d.hints.push(format!("for example: {leaf} = {example}"));
             }
         }
