@@ -1084,4 +1084,20 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn the_embedded_frame_has_an_example_of_each_packs_country() {
+        let project = Project::embedded_only();
+        let fields = frame_fields();
+        let place = fields.iter().find(|f| f.key == "place").unwrap();
+        for id in ["refund-refusal", "delivery-delay"] {
+            let pack = Pack::load(&project.pack(id).unwrap()).unwrap();
+            for locale in &pack.locales {
+                assert!(
+                    place.locale_example.contains_key(locale),
+                    "{id}: no place for {locale}"
+                );
+            }
+        }
+    }
 }
