@@ -22,6 +22,8 @@ pub const JOURNAL: &str = ".lettrine-batch";
 #[derive(Debug)]
 pub struct Journal {
     out: PathBuf,
+    /// The journal's file name in `out`.
+    file: String,
     entries: Mutex<HashMap<String, Entry>>,
     /// Opened for appending on the first record.
     appender: Mutex<Option<File>>,
@@ -40,9 +42,14 @@ impl Journal {
     /// Reads the journal of `out`, if any. Lines that are not whole (a
     /// kill while writing one) are ignored.
     pub fn open(out: &Path) -> Self {
+        Self::open_named(out, JOURNAL)
+    }
+
+    /// Reads the journal file `file` of `out` (a shard's own), if any.
+    pub fn open_named(out: &Path, file: &str) -> Self {
         let mut entries = HashMap::new();
         let mut torn = false;
-        if let Ok(text) = std::fs::read_to_string(out.join(JOURNAL)) {
+        if let Ok(text) = std::fs::read_to_string(out.join(file)) {
             torn = !text.is_empty() && !text.ends_with('\n');
             for line in text.lines() {
                 let mut fields = line.splitn(3, '\t');
@@ -62,6 +69,7 @@ impl Journal {
         }
         Self {
             out: out.to_path_buf(),
+            file: file.to_owned(),
             entries: Mutex::new(entries),
             appender: Mutex::new(None),
             torn,
@@ -86,7 +94,7 @@ impl Journal {
         };
         let line = format!("{}\t{}\t{name}\n", entry.input, entry.output);
         lock(&self.entries).insert(name.to_owned(), entry);
-        let path = self.out.join(JOURNAL);
+        let path = self.out.join(&self.file);
         let err = |source| Error::Write {
             path: path.clone(),
             source,
@@ -120,8 +128,36 @@ impl Journal {
             text.push_str(&format!("{}\t{}\t{name}\n", entry.input, entry.output));
         }
         *lock(&self.appender) = None;
-        write_atomic(&self.out.join(JOURNAL), text.as_bytes())
+        write_atomic(&self.out.join(&self.file), text.as_bytes())
     }
+}
+
+/// The journal file of shard `index` of `count`: each shard keeps its own,
+/// so shards sharing an output folder never write the same file.
+pub fn shard_journal(index: usize, count: usize) -> String {
+    format!("{JOURNAL}.shard-{index}-of-{count}")
+}
+
+/// Every journal in `out`: the unsharded one and each shard's, with the
+/// shard count its name gives (`None` for the unsharded one).
+pub fn journals(out: &Path) -> Vec<(String, Option<usize>)> {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, Option<usize>)> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|name| {
+            if name == JOURNAL {
+                return Some((name, None));
+            }
+            let rest = name.strip_prefix(JOURNAL)?.strip_prefix(".shard-")?;
+            let (index, count) = rest.split_once("-of-")?;
+            let (index, count): (usize, usize) = (index.parse().ok()?, count.parse().ok()?);
+            (index < count).then_some((name, Some(count)))
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 /// `sha256:` and the hex SHA-256 of `bytes`.

@@ -11,6 +11,7 @@
 
 pub mod journal;
 pub mod name;
+pub mod shard;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -25,7 +26,8 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::output::write_atomic_unsynced;
-use journal::{Journal, digest};
+use journal::{JOURNAL, Journal, digest, shard_journal};
+pub use shard::Shard;
 use name::{Origin, Template};
 use table::{MAX_TABLE_SIZE, Table};
 
@@ -183,6 +185,29 @@ pub struct Batch<'a> {
     pub fail_fast: bool,
     /// How many letters are typeset at once.
     pub jobs: usize,
+    /// Build only this shard's items (see [`Shard`]).
+    pub shard: Option<Shard>,
+}
+
+/// How far a batch (or one shard of it) is, without building anything.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub up_to_date: usize,
+    pub to_build: usize,
+    /// Items that cannot be built as they are (bad rows, colliding names).
+    pub failed: usize,
+}
+
+impl Progress {
+    pub fn complete(&self) -> bool {
+        self.to_build == 0 && self.failed == 0
+    }
+
+    fn add(&mut self, other: Self) {
+        self.up_to_date += other.up_to_date;
+        self.to_build += other.to_build;
+        self.failed += other.failed;
+    }
 }
 
 /// A letter to build: its item, its output name and the hash of all that
@@ -275,6 +300,12 @@ impl Batch<'_> {
         }
         let colliding: Vec<usize> = groups.into_iter().flatten().collect();
         planned.retain(|p| !colliding.contains(&p.index));
+        // Every shard checks every item, so that all of them agree on the
+        // names and their collisions; each keeps its own.
+        if let Some(shard) = self.shard {
+            planned.retain(|p| shard.contains(p.index));
+            failed.retain(|o| shard.contains(o.index));
+        }
         failed.sort_by_key(|o| o.index);
         if self.fail_fast && !failed.is_empty() {
             failed.retain(|o| !matches!(o.status, Status::Skipped));
@@ -391,7 +422,7 @@ impl Batch<'_> {
             path: self.out.clone(),
             source,
         })?;
-        let journal = Journal::open(&self.out);
+        let journal = Journal::open_named(&self.out, &self.journal_file());
         let stop = AtomicBool::new(false);
         let outcomes = crate::workers::map(planned, self.jobs, |_, p| {
             if self.fail_fast && stop.load(Ordering::Relaxed) {
@@ -412,6 +443,78 @@ impl Batch<'_> {
         journal.compact()?;
         outcomes.sort_by_key(|o| o.index);
         Ok(outcomes)
+    }
+
+    /// This run's journal: the batch's, or its shard's own.
+    fn journal_file(&self) -> String {
+        match self.shard {
+            Some(shard) => shard_journal(shard.index, shard.count),
+            None => JOURNAL.to_owned(),
+        }
+    }
+
+    /// What is up to date, to build and failed, per shard, without
+    /// building: from `plan`'s letters and failures, and the journals in
+    /// the output folder. With `--shard`, that shard's; otherwise every
+    /// shard of the split the folder's journals record (when they all
+    /// record one), and the batch as a whole. A letter any journal records
+    /// as built from the same inputs, whose file still holds those bytes,
+    /// is up to date.
+    pub fn progress(
+        &self,
+        planned: &[Planned],
+        failed: &[Outcome],
+    ) -> (Vec<(Shard, Progress)>, Progress) {
+        let found = journal::journals(&self.out);
+        let journals: Vec<Journal> = found
+            .iter()
+            .map(|(file, _)| Journal::open_named(&self.out, file))
+            .collect();
+        let mut counts: Vec<usize> = found.iter().filter_map(|(_, n)| *n).collect();
+        counts.sort_unstable();
+        counts.dedup();
+        let split = match (self.shard, counts.as_slice()) {
+            (Some(shard), _) => Some(shard.count),
+            (None, [one]) => Some(*one),
+            _ => None,
+        };
+        let mut shards: Vec<(Shard, Progress)> = match (self.shard, split) {
+            (Some(shard), _) => vec![(shard, Progress::default())],
+            (None, Some(n)) => (0..n)
+                .map(|index| (Shard { index, count: n }, Progress::default()))
+                .collect(),
+            (None, None) => Vec::new(),
+        };
+        let mut count = |index: usize, item: Progress| {
+            if let Some(n) = split
+                && let Some((_, p)) = shards.iter_mut().find(|(s, _)| *s == Shard::of(index, n))
+            {
+                p.add(item);
+            }
+            item
+        };
+        let mut total = Progress::default();
+        for p in planned {
+            let done = !self.force && journals.iter().any(|j| j.up_to_date(&p.name, &p.input));
+            total.add(count(
+                p.index,
+                Progress {
+                    up_to_date: usize::from(done),
+                    to_build: usize::from(!done),
+                    failed: 0,
+                },
+            ));
+        }
+        for o in failed.iter().filter(|o| matches!(o.status, Status::Failed(_))) {
+            total.add(count(
+                o.index,
+                Progress {
+                    failed: 1,
+                    ..Progress::default()
+                },
+            ));
+        }
+        (shards, total)
     }
 
     fn build_one(

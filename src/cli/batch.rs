@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use lettrine::Error;
 use lettrine::batch::name::Template;
-use lettrine::batch::{Batch, Outcome, Source, Status};
+use lettrine::batch::{Batch, Outcome, Progress, Shard, Source, Status};
 use lettrine::builder::Builder;
 use lettrine::diagnostic::Diagnostic;
 
@@ -42,6 +42,14 @@ pub struct BatchArgs {
     /// Build every letter, even those already up to date in DIR.
     #[arg(long)]
     force: bool,
+    /// Build only shard K of N (K from 0): the items whose index leaves K
+    /// when divided by N. Shards may share DIR, each with its own journal.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
+    /// Build nothing: say how many letters are up to date, to build and
+    /// failed, per shard and in all. Exit 0 when nothing is left to build.
+    #[arg(long)]
+    dry_run: bool,
 }
 
 impl BatchArgs {
@@ -54,6 +62,8 @@ impl BatchArgs {
             (self.jobs.is_some(), "--jobs"),
             (self.fail_fast, "--fail-fast"),
             (self.force, "--force"),
+            (self.shard.is_some(), "--shard"),
+            (self.dry_run, "--dry-run"),
         ];
         match given.iter().find(|(on, _)| *on) {
             Some((_, option)) => Err(Error::usage(
@@ -160,9 +170,13 @@ pub fn run(
         force: batch_args.force,
         fail_fast: batch_args.fail_fast,
         jobs,
+        shard: batch_args.shard,
     };
     let start = Instant::now();
     let (planned, failed) = pool.install(|| batch.plan())?;
+    if batch_args.dry_run {
+        return dry_run(&batch, &planned, &failed, json);
+    }
     let stderr_color = color.stderr();
     let noun = match batch.source {
         Source::Table(_) => "row",
@@ -252,13 +266,94 @@ pub fn run(
         } else {
             String::new()
         };
+        let items = match batch.shard {
+            Some(shard) => format!(
+                "shard {shard}: {} of {}",
+                outcomes.len(),
+                plural(batch.source.len(), noun)
+            ),
+            None => plural(batch.source.len(), noun),
+        };
         eprintln!(
-            "{}: {written} written, {up_to_date} up to date{bad_rows} ({} in {seconds:.1} s{speed})",
+            "{}: {written} written, {up_to_date} up to date{bad_rows} ({items} in {seconds:.1} s{speed})",
             out.display(),
-            plural(batch.source.len(), noun),
         );
     }
     Ok(bad == 0)
+}
+
+/// What `--dry-run --format json` prints.
+#[derive(Debug, Serialize)]
+struct DryRun {
+    format: u32,
+    out: String,
+    complete: bool,
+    up_to_date: usize,
+    to_build: usize,
+    failed: usize,
+    shards: Vec<ShardProgress>,
+}
+
+#[derive(Debug, Serialize)]
+struct ShardProgress {
+    shard: String,
+    complete: bool,
+    up_to_date: usize,
+    to_build: usize,
+    failed: usize,
+}
+
+/// `--dry-run`: how far the batch is, per shard and in all; `Ok(true)`
+/// (exit 0) when nothing is left to build and nothing failed.
+fn dry_run(
+    batch: &Batch,
+    planned: &[lettrine::batch::Planned],
+    failed: &[Outcome],
+    json: bool,
+) -> Result<bool, Error> {
+    let (shards, total) = batch.progress(planned, failed);
+    let line = |p: &Progress| {
+        format!(
+            "{} up to date, {} to build, {} failed{}",
+            p.up_to_date,
+            p.to_build,
+            p.failed,
+            if p.complete() { " (complete)" } else { "" }
+        )
+    };
+    let text = if json {
+        let report = DryRun {
+            format: 1,
+            out: batch.out.display().to_string(),
+            complete: total.complete(),
+            up_to_date: total.up_to_date,
+            to_build: total.to_build,
+            failed: total.failed,
+            shards: shards
+                .iter()
+                .map(|(shard, p)| ShardProgress {
+                    shard: shard.to_string(),
+                    complete: p.complete(),
+                    up_to_date: p.up_to_date,
+                    to_build: p.to_build,
+                    failed: p.failed,
+                })
+                .collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        text.push('\n');
+        text
+    } else {
+        let mut text = String::new();
+        for (shard, p) in &shards {
+            text.push_str(&format!("shard {shard}: {}\n", line(p)));
+        }
+        let all = if batch.shard.is_some() { "this shard" } else { "all" };
+        text.push_str(&format!("{all}: {}\n", line(&total)));
+        text
+    };
+    super::stdout(text.as_bytes())?;
+    Ok(total.complete())
 }
 
 fn plural(n: usize, what: &str) -> String {
