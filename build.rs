@@ -1,4 +1,4 @@
-//! Embeds the repository's `packs/`, `styles/`, `profiles/`, `senders/` and `lexicons/`
+//! Embeds the repository's `packs/`, `styles/`, `profiles/`, `senders/`, `themes/` and `lexicons/`
 //! in the binary, so that
 //! `lettrine build` works from any directory with nothing else installed.
 
@@ -11,7 +11,9 @@ fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&root);
     let mut table = String::from("&[\n");
-    for top in ["packs", "styles", "profiles", "senders", "lexicons"] {
+    for top in [
+        "packs", "styles", "profiles", "senders", "themes", "lexicons",
+    ] {
         println!("cargo:rerun-if-changed={top}");
         let dir = root.join(top);
         let mut entries: Vec<_> = walkdir::WalkDir::new(&dir)

@@ -15,14 +15,16 @@ use crate::case::{Base, Case, CaseFile, IncludeRequest, Row};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
-use crate::letter::{self, Letter, Logo, LogoFormat};
+use crate::letter::{self, Image, ImageFormat, ImageRole, Letter};
 use crate::pack::field::quoted_list;
 use crate::pack::{Pack, text_file};
 use crate::profile::{self, Profile};
-use crate::render::{RenderOptions, Renderer, Style, Typeset};
+use crate::render::{FontFile, FontSet, RenderOptions, Renderer, Style, Typeset, fonts};
 use crate::revision::{
-    MAX_FILE_SIZE, PROFILE_FILE, Project, RelPath, STYLE_FILE, Tree, is_plain_name, name_rule,
+    MAX_FILE_SIZE, PROFILE_FILE, Project, RelPath, STYLE_FILE, THEME_FILE, Tree, is_plain_name,
+    name_rule,
 };
+use crate::theme::{Footer, Theme};
 
 /// What the command line may override in a case.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +44,9 @@ pub struct Builder {
     messages: Mutex<HashMap<(String, String), Arc<Messages>>>,
     styles: Mutex<HashMap<String, Arc<Style>>>,
     profiles: Mutex<HashMap<String, Arc<Profile>>>,
+    themes: Mutex<HashMap<String, Arc<Theme>>>,
+    /// The embedded fonts and the project's, loaded on first use.
+    fonts: Mutex<Option<Arc<FontSet>>>,
     /// The default profile's name, per locale.
     default_profiles: Mutex<HashMap<String, String>>,
     /// SHA-256 of each style's files.
@@ -57,6 +62,8 @@ impl Builder {
             messages: Mutex::new(HashMap::new()),
             styles: Mutex::new(HashMap::new()),
             profiles: Mutex::new(HashMap::new()),
+            themes: Mutex::new(HashMap::new()),
+            fonts: Mutex::new(None),
             default_profiles: Mutex::new(HashMap::new()),
             style_digests: Mutex::new(HashMap::new()),
         }
@@ -75,13 +82,16 @@ impl Builder {
         &self.project
     }
 
-    /// Drops every loaded pack, style and profile, so the next letter reads
-    /// them again (`lettrine watch`). Fonts and the Typst library stay.
+    /// Drops every loaded pack, style, profile, theme and project font, so
+    /// the next letter reads them again (`lettrine watch`). The embedded
+    /// fonts and the Typst library stay.
     pub fn forget(&self) {
         lock(&self.packs).clear();
         lock(&self.messages).clear();
         lock(&self.styles).clear();
         lock(&self.profiles).clear();
+        lock(&self.themes).clear();
+        *lock(&self.fonts) = None;
         lock(&self.default_profiles).clear();
         lock(&self.style_digests).clear();
     }
@@ -159,39 +169,60 @@ impl Builder {
         text_file(display, bytes)
     }
 
-    /// Reads the logo a case names, through the project (so never from
-    /// outside it), and checks it is a PNG or an SVG image.
-    fn logo(&self, path: &str, case: &CaseFile) -> Result<Logo> {
-        let (file, span) = case.located("sender.logo");
+    /// Reads an image a case names (the logo, the signature) at `key`,
+    /// through the project (so never from outside it), and checks it is a
+    /// PNG or an SVG image.
+    fn image(
+        &self,
+        role: ImageRole,
+        key: &str,
+        path: &str,
+        alt: String,
+        case: &CaseFile,
+    ) -> Result<Image> {
+        let (file, span) = case.located(key);
+        let what = match role {
+            ImageRole::Logo => "logo",
+            ImageRole::Signature => "signature",
+        };
         let problem = |message: String| {
             Error::invalid(
-                Diagnostic::error("case::logo", message)
-                    .at(file, span.clone())
-                    .hint("a logo is a .png or .svg file inside the project folder, like senders/logo.svg"),
+                Diagnostic::error(
+                    match role {
+                        ImageRole::Logo => "case::logo",
+                        ImageRole::Signature => "case::signature",
+                    },
+                    message,
+                )
+                .at(file, span.clone())
+                .field(key.to_owned())
+                .hint(format!(
+                    "a {what} is a .png or .svg file inside the project folder, like senders/{what}.svg"
+                )),
             )
         };
         let (display, bytes) = self
             .project
             .read(path)
-            .map_err(|e| problem(format!("cannot read the logo {path:?}: {e}")))?;
+            .map_err(|e| problem(format!("cannot read the {what} {path:?}: {e}")))?;
         let lower = path.to_ascii_lowercase();
         let format = if lower.ends_with(".png") {
             if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-                return Err(problem(format!("the logo {display} is not a PNG image")));
+                return Err(problem(format!("the {what} {display} is not a PNG image")));
             }
-            LogoFormat::Png
+            ImageFormat::Png
         } else if lower.ends_with(".svg") {
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
             if !head.contains("<svg") {
-                return Err(problem(format!("the logo {display} is not an SVG image")));
+                return Err(problem(format!("the {what} {display} is not an SVG image")));
             }
-            LogoFormat::Svg
+            ImageFormat::Svg
         } else {
             return Err(problem(format!(
-                "the logo {display} is neither a .png nor a .svg file"
+                "the {what} {display} is neither a .png nor a .svg file"
             )));
         };
-        Ok(Logo::new(path.to_owned(), format, bytes))
+        Ok(Image::new(role, path.to_owned(), format, bytes, alt))
     }
 
     /// The pack `id`, loaded once.
@@ -234,7 +265,12 @@ impl Builder {
                 Some(format!("the styles are: {}", known.join(", "))),
             )
         })?;
-        let style = Arc::new(Style::new(name, located.tree, located.dir));
+        let style = Arc::new(Style::new(
+            name,
+            located.tree,
+            located.dir,
+            self.project.typst_packages(),
+        ));
         lock(&self.styles).insert(name.to_owned(), style.clone());
         Ok(style)
     }
@@ -260,6 +296,76 @@ impl Builder {
         let profile = Arc::new(Profile::load(name, &located)?);
         lock(&self.profiles).insert(name.to_owned(), profile.clone());
         Ok(profile)
+    }
+
+    /// The theme `name`, loaded once; every font family it names must be
+    /// one of the project's fonts or the embedded ones.
+    pub fn theme(&self, name: &str) -> Result<Arc<Theme>> {
+        if let Some(theme) = lock(&self.themes).get(name) {
+            return Ok(theme.clone());
+        }
+        check_name("theme", THEME_FILE, name)?;
+        let located = self.project.theme(name).ok_or_else(|| {
+            let known: Vec<String> = self.project.themes().into_iter().map(|(n, _)| n).collect();
+            Error::usage(
+                format!("no theme named {name:?}"),
+                Some(if known.is_empty() {
+                    "a theme is a file themes/<name>.toml in the project".to_owned()
+                } else {
+                    format!("the themes are: {}", known.join(", "))
+                }),
+            )
+        })?;
+        let theme = Theme::load(name, &located)?;
+        if !theme.families.is_empty() {
+            let fonts = self.fonts()?;
+            let unknown: Vec<Diagnostic> = theme
+                .families
+                .iter()
+                .filter(|(family, _)| !fonts.has_family(family))
+                .map(|(family, span)| {
+                    let mut d = Diagnostic::error(
+                        "font::unknown-family",
+                        format!("no font provides the family {family:?}"),
+                    )
+                    .hint("`lettrine fonts` lists the families; put the font's files in the project's fonts/ folder".to_owned());
+                    if let Some(file) = &theme.file {
+                        d = d.at(file, span.clone()).label("unknown family");
+                    }
+                    d
+                })
+                .collect();
+            if !unknown.is_empty() {
+                return Err(Error::Invalid(unknown));
+            }
+        }
+        let theme = Arc::new(theme);
+        lock(&self.themes).insert(name.to_owned(), theme.clone());
+        Ok(theme)
+    }
+
+    /// The fonts letters of this project are set in: lettrine's own, then
+    /// the project's `fonts/` folder, each file checked. Loaded once.
+    pub fn fonts(&self) -> Result<Arc<FontSet>> {
+        let mut cached = lock(&self.fonts);
+        if let Some(fonts) = &*cached {
+            return Ok(fonts.clone());
+        }
+        let files = self.project.font_files().map_err(|source| Error::Read {
+            path: "fonts/".to_owned(),
+            source,
+        })?;
+        let fonts = if files.is_empty() {
+            fonts::embedded()
+        } else {
+            let files: Vec<FontFile> = files
+                .into_iter()
+                .map(|(_, display, bytes)| FontFile { display, bytes })
+                .collect();
+            Arc::new(fonts::embedded().with_project(&files)?)
+        };
+        *cached = Some(fonts.clone());
+        Ok(fonts)
     }
 
     /// The profile a letter in `locale` gets when nothing names one.
@@ -336,12 +442,54 @@ impl Builder {
         let messages = self.messages(&pack, locale)?;
         let mut letter = letter::assemble(&pack, &checked, &messages, &style, &profile)?;
         if let Some(path) = checked.text("sender.logo") {
-            letter.sender.logo = Some(self.logo(&path, case)?);
+            let alt = checked.text("sender.name").unwrap_or_default();
+            letter.sender.logo =
+                Some(self.image(ImageRole::Logo, "sender.logo", &path, alt, case)?);
+        }
+        if let Some(path) = checked.text("signatory.signature") {
+            let alt = checked.text("signatory.name").unwrap_or_default();
+            letter.signature.image = Some(self.image(
+                ImageRole::Signature,
+                "signatory.signature",
+                &path,
+                alt,
+                case,
+            )?);
+        }
+        if let (Some(mode), Some(_)) = (checked.text("postal.mode"), checked.text("postal.number"))
+            && mode == "priority"
+        {
+            let (file, span) = case.located("postal.number");
+            return Err(Error::invalid(
+                Diagnostic::error(
+                    "case::postal-number",
+                    "a priority letter has no registered number",
+                )
+                .at(file, span)
+                .field("postal.number")
+                .hint("give postal.number with postal.mode = \"registered\" or \"registered-receipt\" only"),
+            ));
+        }
+        if let Some(name) = checked.text("sender.theme") {
+            let theme = self.theme(&name).map_err(|e| {
+                named_by_case(e, "case::unknown-theme", case.located("sender.theme"))
+            })?;
+            letter.footer = Footer {
+                legal: letter
+                    .footer
+                    .legal
+                    .take()
+                    .or_else(|| theme.footer.legal.clone()),
+                office: theme.footer.office.clone(),
+                bank: theme.footer.bank.clone(),
+            };
+            letter.theme = (*theme).clone();
         }
         Ok((checked, letter))
     }
 
-    /// SHA-256 of every file of the style `name`, to tell that it changed.
+    /// SHA-256 of every file of the style `name` and of the project's
+    /// vendored Typst packages, to tell that it changed.
     pub fn style_digest(&self, name: &str) -> Result<String> {
         if let Some(digest) = lock(&self.style_digests).get(name) {
             return Ok(digest.clone());
@@ -352,15 +500,22 @@ impl Builder {
             .ok_or_else(|| Error::usage(format!("no style named {name:?}"), None))?;
         let mut hasher = Sha256::new();
         digest_tree(&*located.tree, &located.dir, "", &mut hasher, 0);
+        // The packages a style may import are part of it.
+        if let Some(packages) = self.project.typst_packages() {
+            if let Some(top) = RelPath::new("") {
+                digest_tree(&*packages, &top, "typst-packages/", &mut hasher, 0);
+            }
+        }
         let digest = format!("sha256:{:x}", hasher.finalize());
         lock(&self.style_digests).insert(name.to_owned(), digest.clone());
         Ok(digest)
     }
 
-    /// Typesets a Letter with its style.
+    /// Typesets a Letter with its style and the project's fonts.
     pub fn typeset(&self, letter: &Letter, options: &RenderOptions) -> Result<Typeset> {
         let style = self.style(&letter.style)?;
-        self.renderer().typeset(letter, &style, options)
+        let fonts = self.fonts()?;
+        self.renderer().typeset(letter, &style, &fonts, options)
     }
 
     /// The renderer, with its fonts, loaded on first use.

@@ -23,6 +23,7 @@ pub mod profile;
 pub mod render;
 pub mod revision;
 pub mod status;
+pub mod theme;
 pub mod workers;
 
 pub use error::{Error, Result};

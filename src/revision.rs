@@ -17,14 +17,29 @@ pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 /// file holds a few kilobytes of messages.
 pub const MAX_FLUENT_SIZE: u64 = 1024 * 1024;
 
+/// The largest font file: a brand family's weights are a few hundred
+/// kilobytes each, a pan-CJK font some 20 MiB.
+pub const MAX_FONT_SIZE: u64 = 32 * 1024 * 1024;
+
 /// The most bytes lettrine reads from the file at `path`, and what it is
 /// called in the error.
 fn size_limit(path: &RelPath) -> (u64, &'static str) {
-    if path.as_str().ends_with(".ftl") {
+    let lower = path.as_str().to_ascii_lowercase();
+    if lower.ends_with(".ftl") {
         (MAX_FLUENT_SIZE, "from a Fluent file")
+    } else if is_font_file(&lower) {
+        (MAX_FONT_SIZE, "from a font file")
     } else {
         (MAX_FILE_SIZE, "from a file")
     }
+}
+
+/// Whether a file name is a font's: `.ttf`, `.otf`, `.ttc`, `.otc`.
+pub fn is_font_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    crate::render::fonts::FONT_EXTENSIONS
+        .iter()
+        .any(|ext| lower.strip_suffix(ext).is_some_and(|s| s.ends_with('.')))
 }
 
 /// The error for a file of `size` bytes over its limit, `None` when it is
@@ -455,6 +470,36 @@ impl Project {
         Some(Located { tree, dir })
     }
 
+    /// The tree holding `themes/<name>.toml`.
+    pub fn theme(&self, name: &str) -> Option<Located> {
+        let dir = RelPath::new("themes")?;
+        let tree = self.holding(&dir.join(&format!("{name}.toml"))?)?;
+        Some(Located { tree, dir })
+    }
+
+    /// The project's vendored Typst packages, `typst-packages/`, as a tree
+    /// whose reads cannot leave it; `None` when the project has none.
+    pub fn typst_packages(&self) -> Option<Arc<dyn Tree>> {
+        let local = self.local.as_ref()?;
+        let dir = RelPath::new("typst-packages")?;
+        if local.list(&dir).is_empty() {
+            return None;
+        }
+        local.subtree(&dir)
+    }
+
+    /// The font files of the project's own `fonts/` folder (and its
+    /// subfolders), sorted by path, read through the project's tree: the
+    /// same size limit and sandbox as every other file, and at the
+    /// revision with `--rev`. Files of other kinds (licences) are skipped.
+    pub fn font_files(&self) -> io::Result<Vec<(RelPath, String, Vec<u8>)>> {
+        let mut out = Vec::new();
+        let (Some(local), Some(dir)) = (&self.local, RelPath::new("fonts")) else {
+            return Ok(out);
+        };
+        collect_fonts(local.as_ref(), &dir, 0, &mut out)?;
+        Ok(out)
+    }
     /// Reads a file the project's data names (a sender file, a logo),
     /// given relative to the project folder: the project's own file, else
     /// the embedded one. Paths that leave the project are refused.
@@ -514,6 +559,13 @@ impl Project {
         })
     }
 
+    /// Every theme name with the origin it is taken from.
+    pub fn themes(&self) -> Vec<(String, String)> {
+        self.listing("themes", |_, name| {
+            name.strip_suffix(".toml").map(str::to_owned)
+        })
+    }
+
     /// Every lexicon name (`lexicons/<name>.toml`) with its origin.
     pub fn lexicons(&self) -> Vec<(String, String)> {
         self.listing("lexicons", |_, name| {
@@ -551,9 +603,35 @@ impl Project {
     }
 }
 
+/// Gathers the font files under `dir`, a few levels deep.
+fn collect_fonts(
+    tree: &dyn Tree,
+    dir: &RelPath,
+    depth: usize,
+    out: &mut Vec<(RelPath, String, Vec<u8>)>,
+) -> io::Result<()> {
+    if depth > 4 {
+        return Ok(());
+    }
+    for name in tree.list(dir) {
+        let Some(path) = dir.join(&name) else {
+            continue;
+        };
+        if is_font_file(&name) {
+            if let Some(bytes) = tree.read(&path)? {
+                out.push((path.clone(), tree.display(&path), bytes));
+            }
+        } else if !name.contains('.') || !tree.list(&path).is_empty() {
+            collect_fonts(tree, &path, depth + 1, out)?;
+        }
+    }
+    Ok(())
+}
+
 /// Where a style and a layout profile live, for messages.
 pub const STYLE_FILE: &str = "styles/<name>.typ";
 pub const PROFILE_FILE: &str = "profiles/<name>.toml";
+pub const THEME_FILE: &str = "themes/<name>.toml";
 
 /// Whether `name` can name a file of a folder and nothing else: not empty,
 /// no leading `.`, no separator, no control character.

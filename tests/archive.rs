@@ -240,9 +240,9 @@ fn a_letter_that_needs_review_is_not_issued_without_approval() {
     assert_eq!(
         run.stderr,
         r#"error: the review rule "legal" applies: order.amount is 1234.56 EUR, more than 500; the letter cannot be issued unreviewed
-   ┌─ dupont.toml:31:10
+   ┌─ dupont.toml:34:10
    │
-31 │ amount = "1234.56"
+34 │ amount = "1234.56"
    │          ^^^^^^^^^
    │
    = hint: A lawyer or the legal team reviews refusals of more than 500 EUR (or the amount set for the order's currency)

@@ -162,7 +162,7 @@ fn a_style_change_is_a_change_of_every_letter_in_that_style() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     let style = d.join("styles/classic.typ");
     let text = std::fs::read_to_string(&style).unwrap();
-    std::fs::write(&style, text.replacen("size: 10.5pt", "size: 11pt", 1)).unwrap();
+    std::fs::write(&style, text.replacen("default: 10.5)", "default: 11)", 1)).unwrap();
     let run = lettrine(d, &["diff", "--", "cases"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(

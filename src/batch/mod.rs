@@ -332,14 +332,17 @@ impl Batch<'_> {
     }
 
     /// The hash of everything that decides a letter's bytes: lettrine's
-    /// version, the Letter (every word, the layout, the case's digest), the
-    /// style's files and the output format.
+    /// version, the Letter (every word, the layout, the theme, the case's
+    /// digest), the style's files, the project's fonts and the output
+    /// format.
     fn input_hash(&self, letter: &Letter) -> Result<String> {
         let style = self.builder.style_digest(&letter.style)?;
+        let fonts = self.builder.fonts()?;
         let key = format!(
-            "lettrine {}\n{}\n{style}\n{}",
+            "lettrine {}\n{}\n{style}\n{}\n{}",
             env!("CARGO_PKG_VERSION"),
             self.variant,
+            fonts.digest(),
             letter.to_json()
         );
         Ok(digest(key.as_bytes()))

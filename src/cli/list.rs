@@ -1,10 +1,14 @@
-//! `lettrine packs`, `styles` and `profiles`: what is available, and where
-//! each comes from (the project folder or the embedded defaults).
+//! `lettrine packs`, `styles`, `profiles`, `themes` and `fonts`: what is
+//! available, and where each comes from (the project folder or the
+//! embedded defaults).
 
 use lettrine::Error;
+use lettrine::builder::Builder;
 use lettrine::pack::Pack;
 use lettrine::profile::Profile;
+use lettrine::render::fonts::FontOrigin;
 use lettrine::revision::Project;
+use lettrine::theme::Theme;
 
 pub fn packs(project: &Project) -> Result<(), Error> {
     let mut out = String::new();
@@ -52,5 +56,54 @@ pub fn styles(project: &Project) -> Result<(), Error> {
         .into_iter()
         .map(|(name, origin)| format!("{name}  ({origin})\n"))
         .collect();
+    super::stdout(out.as_bytes())
+}
+
+pub fn themes(project: &Project) -> Result<(), Error> {
+    let mut out = String::new();
+    for (name, origin) in project.themes() {
+        let line = match project.theme(&name).map(|l| Theme::load(&name, &l)) {
+            Some(Ok(theme)) => {
+                format!(
+                    "{name}  {}  ({origin})\n",
+                    theme.description.unwrap_or_default()
+                )
+            }
+            _ => format!(
+                "{name}  (invalid: build a letter whose sender names it to see why)  ({origin})\n"
+            ),
+        };
+        out.push_str(&line);
+    }
+    super::stdout(out.as_bytes())
+}
+
+/// One line per family, like `typst fonts --variants`: its styles, and
+/// where they come from. A project file that cannot be used stops the
+/// listing with its error, as it would stop a letter.
+pub fn fonts(project: Project) -> Result<(), Error> {
+    let fonts = Builder::new(project).fonts()?;
+    let families = fonts.families();
+    let width = families
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for family in families {
+        let origins: Vec<&FontOrigin> = family.styles.iter().map(|(_, o)| o).collect();
+        let styles = if origins.iter().all(|o| *o == origins[0]) {
+            let names: Vec<&str> = family.styles.iter().map(|(s, _)| s.as_str()).collect();
+            format!("{}  ({})", names.join(", "), origins[0])
+        } else {
+            let named: Vec<String> = family
+                .styles
+                .iter()
+                .map(|(s, o)| format!("{s} ({o})"))
+                .collect();
+            named.join(", ")
+        };
+        out.push_str(&format!("{:width$}  {styles}\n", family.name));
+    }
     super::stdout(out.as_bytes())
 }

@@ -78,6 +78,11 @@ enum Command {
     Styles,
     /// List the layout profiles, with the locales each is the default for.
     Profiles,
+    /// List the themes: embedded, and the project's own.
+    Themes,
+    /// List the font families letters can use, with their styles and
+    /// where each comes from: embedded, or the project's fonts/ folder.
+    Fonts,
     /// Show what changed in the letters (and with --packs, the messages)
     /// between two revisions, a revision and the work tree, or two case
     /// files: word by word, figures first, with the cause of each change.
@@ -144,6 +149,8 @@ fn run(cli: Cli) -> Result<bool, Error> {
         Command::Packs => list::packs(&project),
         Command::Styles => list::styles(&project),
         Command::Profiles => list::profiles(&project),
+        Command::Themes => list::themes(&project),
+        Command::Fonts => list::fonts(project),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "lettrine", &mut script);

@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 
-use super::{Block, Labels, Letter, PackInfo, Paragraph, Party, Reference, ReviewNote, Signature};
+use super::{
+    Block, Labels, Letter, PackInfo, Paragraph, Party, Postal, Reference, ReviewNote, Signature,
+    postal,
+};
 use crate::case::{Case, CaseValue, REASONS_FIELD};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -116,6 +119,21 @@ pub fn assemble(
         .map(|code| block(&format!("enclosure-{code}"), &args))
         .collect();
 
+    let postal = case.text("postal.mode").and_then(|mode| {
+        let number = case.text("postal.number").filter(|n| !n.is_empty());
+        match postal::mention(messages, &args, &case.locale, &mode, number.as_deref()) {
+            Ok(mention) => Some(Postal {
+                mode,
+                number,
+                mention,
+            }),
+            Err(d) => {
+                errors.push(d);
+                None
+            }
+        }
+    });
+
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
@@ -180,8 +198,15 @@ pub fn assemble(
             name: text("signatory.name"),
             role: text("signatory.role"),
             organisation: text("sender.name"),
+            image: None,
         },
         enclosures,
+        postal,
+        theme: crate::theme::Theme::default(),
+        footer: crate::theme::Footer {
+            legal: optional("sender.legal"),
+            ..crate::theme::Footer::default()
+        },
         labels,
         review,
         draft_notice,

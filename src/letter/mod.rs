@@ -4,6 +4,7 @@
 //! it. `lettrine build --format json` prints it.
 
 mod assemble;
+pub mod postal;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::profile::Profile;
+use crate::theme::{Footer, Theme};
 
 pub use assemble::assemble;
 
@@ -46,6 +48,13 @@ pub struct Letter {
     pub closing: Block,
     pub signature: Signature,
     pub enclosures: Vec<Block>,
+    /// How the letter is posted (registered, priority), when the case says.
+    pub postal: Option<Postal>,
+    /// The company's look, from the theme its sender names.
+    pub theme: Theme,
+    /// What the footer prints: the legal line, the registered office and
+    /// the bank details.
+    pub footer: Footer,
     pub labels: Labels,
     /// Review rules of the pack that apply to this letter, and why.
     pub review: Vec<ReviewNote>,
@@ -75,48 +84,91 @@ pub struct Party {
     pub legal: Option<String>,
     /// The company's logo, for the letterhead.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub logo: Option<Logo>,
+    pub logo: Option<Image>,
 }
 
-/// An image for the letterhead. The style reads it at the virtual path
-/// `file` (`/letter-logo.png` or `/letter-logo.svg`).
+/// An image the style prints: the sender's logo, the signatory's
+/// signature. The style reads it at the virtual path `file`
+/// (`/letter-logo.svg`, `/letter-signature.png`, …).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Logo {
+pub struct Image {
     /// The path the case gives, inside the project (not where it was found
     /// on disk: the same case gives the same Letter from any folder).
     pub path: String,
-    pub format: LogoFormat,
+    pub format: ImageFormat,
     pub file: &'static str,
     pub sha256: String,
+    /// What the image shows, for readers who cannot see it.
+    pub alt: String,
     #[serde(skip)]
     pub bytes: Arc<[u8]>,
 }
 
+/// The sender's logo; kept as a name of its own for the styles' sake.
+pub type Logo = Image;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum LogoFormat {
+pub enum ImageFormat {
     Png,
     Svg,
 }
 
-impl Logo {
-    pub fn new(path: String, format: LogoFormat, bytes: Vec<u8>) -> Self {
+/// What an image is for: where the style finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageRole {
+    Logo,
+    Signature,
+}
+
+impl ImageRole {
+    /// The virtual path of the image in the style's world.
+    pub fn file(self, format: ImageFormat) -> &'static str {
+        match (self, format) {
+            (Self::Logo, ImageFormat::Png) => LOGO_PNG_PATH,
+            (Self::Logo, ImageFormat::Svg) => LOGO_SVG_PATH,
+            (Self::Signature, ImageFormat::Png) => SIGNATURE_PNG_PATH,
+            (Self::Signature, ImageFormat::Svg) => SIGNATURE_SVG_PATH,
+        }
+    }
+}
+
+impl Image {
+    pub fn new(
+        role: ImageRole,
+        path: String,
+        format: ImageFormat,
+        bytes: Vec<u8>,
+        alt: String,
+    ) -> Self {
         Self {
             path,
             format,
-            file: match format {
-                LogoFormat::Png => LOGO_PNG_PATH,
-                LogoFormat::Svg => LOGO_SVG_PATH,
-            },
+            file: role.file(format),
             sha256: format!("sha256:{:x}", Sha256::digest(&bytes)),
+            alt,
             bytes: bytes.into(),
         }
     }
 }
 
-/// The virtual paths a style reads the sender's logo at.
+/// The virtual paths a style reads the sender's logo and the signatory's
+/// signature at.
 pub const LOGO_PNG_PATH: &str = "/letter-logo.png";
 pub const LOGO_SVG_PATH: &str = "/letter-logo.svg";
+pub const SIGNATURE_PNG_PATH: &str = "/letter-signature.png";
+pub const SIGNATURE_SVG_PATH: &str = "/letter-signature.svg";
+
+/// How the letter is posted, and the mention printed above the address.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Postal {
+    /// `registered`, `registered-receipt` or `priority`.
+    pub mode: String,
+    pub number: Option<String>,
+    /// The mention in the letter's language: `Lettre recommandée avec
+    /// accusé de réception n° 1A 123 456 7890 1`.
+    pub mention: String,
+}
 
 /// Text produced by one message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -147,6 +199,8 @@ pub struct Signature {
     pub name: String,
     pub role: String,
     pub organisation: String,
+    /// The scanned signature, printed above the name.
+    pub image: Option<Image>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -201,6 +255,9 @@ impl Letter {
             line(l);
         }
         line("");
+        if let Some(postal) = &self.postal {
+            line(&postal.mention);
+        }
         line(&self.recipient.name);
         for l in &self.recipient.address {
             line(l);

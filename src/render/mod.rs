@@ -3,13 +3,14 @@
 //! once per [`Renderer`]; Typst's memoisation cache is evicted after every
 //! letter so that memory stays flat over long batches.
 
+pub mod fonts;
+mod glyphs;
 mod world;
 
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::layout::{Abs, Frame, FrameItem, Transform};
-use typst::text::Font;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
@@ -18,25 +19,13 @@ use typst_pdf::{PdfOptions, Timestamp};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
+pub use fonts::{FontFile, FontSet};
 pub use world::{LETTER_PATH, Style};
 use world::{LetterWorld, Shared};
 
 /// How many evictions an unused memoised result survives. Typst's own
 /// `watch` uses the same age.
 const CACHE_MAX_AGE: usize = 10;
-
-/// Fonts shipped with lettrine besides Typst's own (Libertinus Serif, New
-/// Computer Modern, DejaVu Sans Mono): Noto Naskh Arabic for Arabic script
-/// beside the serif, and Noto Sans with Noto Sans Arabic for the sans-serif
-/// styles. Licences: `fonts/OFL-NotoNaskhArabic.txt`, `fonts/OFL-NotoSans.txt`.
-const FONTS: &[&[u8]] = &[
-    include_bytes!("../../fonts/NotoNaskhArabic-Regular.ttf"),
-    include_bytes!("../../fonts/NotoNaskhArabic-Bold.ttf"),
-    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
-    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
-    include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
-    include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
-];
 
 /// The output formats a letter is typeset to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -175,44 +164,42 @@ impl Default for Renderer {
 }
 
 impl Renderer {
-    /// Loads the embedded fonts and Typst's standard library.
+    /// Loads Typst's standard library (the embedded fonts are loaded once
+    /// per process, see [`fonts::embedded`]).
     pub fn new() -> Self {
-        let mut fonts = typst_kit::fonts::FontStore::new();
-        fonts.extend(typst_kit::fonts::embedded());
-        for data in FONTS {
-            fonts.extend(Font::iter(Bytes::new(*data)).map(|font| {
-                let info = font.info().clone();
-                (font, info)
-            }));
-        }
         Self {
             shared: Shared {
-                fonts,
                 library: LazyHash::new(Library::default()),
             },
         }
     }
 
-    /// Typesets `letter` with `style`. Typst errors come back as
-    /// diagnostics pointing into the style's files.
+    /// Typesets `letter` with `style` and `fonts`. Typst errors come back
+    /// as diagnostics pointing into the style's files; so does a font
+    /// family the style names that no font provides, and a character of
+    /// the letter that none of its fonts can draw.
     pub fn typeset(
         &self,
         letter: &Letter,
         style: &Style,
+        fonts: &FontSet,
         options: &RenderOptions,
     ) -> Result<Typeset> {
-        let logo = letter
-            .sender
-            .logo
-            .as_ref()
-            .map(|logo| (logo.file, Bytes::new(logo.bytes.clone())));
-        self.compile(
+        let images = [letter.sender.logo.as_ref(), letter.signature.image.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|image| (image.file, Bytes::new(image.bytes.clone())))
+            .collect();
+        let typeset = self.compile(
             world_json(letter, options),
-            logo,
+            images,
             style,
+            fonts,
             &letter.date,
             format!("lettrine:{}", letter.case_hash),
-        )
+        )?;
+        glyphs::check(&typeset.document, letter)?;
+        Ok(typeset)
     }
 
     /// Typesets a document whose data is not a Letter (the redline of
@@ -224,35 +211,58 @@ impl Renderer {
         date: &str,
         ident: String,
     ) -> Result<Typeset> {
-        self.compile(json, None, style, date, ident)
+        self.compile(json, Vec::new(), style, &fonts::embedded(), date, ident)
     }
 
     fn compile(
         &self,
         json: String,
-        logo: Option<(&'static str, Bytes)>,
+        images: Vec<(&'static str, Bytes)>,
         style: &Style,
+        fonts: &FontSet,
         date: &str,
         ident: String,
     ) -> Result<Typeset> {
         let date = parse_date(date);
         let world = LetterWorld {
             shared: &self.shared,
+            fonts,
             style,
             letter: Bytes::from_string(json),
-            logo,
+            images,
             today: date.unwrap_or_else(|| Datetime::from_ymd(1970, 1, 1).expect("a valid date")),
         };
         let result = typst::compile::<PagedDocument>(&world);
         typst::comemo::evict(CACHE_MAX_AGE);
+        // Typst only warns about a family no font provides, and falls back
+        // to another: a company's letter must not silently change face.
+        let unknown_families: Vec<Diagnostic> = result
+            .warnings
+            .iter()
+            .filter(|w| w.message.starts_with("unknown font family"))
+            .map(|w| {
+                let mut d = typst_diagnostic(&world, style, w);
+                d.severity = crate::diagnostic::Severity::Error;
+                d.code = "font::unknown-family".into();
+                d.hints.push(
+                    "`lettrine fonts` lists the families; a project adds its own in fonts/"
+                        .to_owned(),
+                );
+                d
+            })
+            .collect();
         let document = result.output.map_err(|errors| {
             Error::Invalid(
                 errors
                     .iter()
                     .map(|e| typst_diagnostic(&world, style, e))
+                    .chain(unknown_families.iter().cloned())
                     .collect(),
             )
         })?;
+        if !unknown_families.is_empty() {
+            return Err(Error::Invalid(unknown_families));
+        }
         Ok(Typeset {
             document,
             ident,

@@ -1,20 +1,31 @@
 //! The sandboxed Typst world of one letter: the style's files (read only
 //! from the style's own root), the letter as the virtual JSON file
-//! `/letter.json`, embedded fonts, no packages, no network, a fixed today.
+//! `/letter.json`, its images at fixed virtual paths, the project's fonts
+//! beside the embedded ones, the Typst packages the project vendors under
+//! `typst-packages/` and no others, no network, a fixed today.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::package::PackageSpec;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
-use typst_kit::fonts::FontStore;
 
-use crate::letter::{LOGO_PNG_PATH, LOGO_SVG_PATH};
+use super::fonts::FontSet;
+use crate::letter::{LOGO_PNG_PATH, LOGO_SVG_PATH, SIGNATURE_PNG_PATH, SIGNATURE_SVG_PATH};
 use crate::revision::{RelPath, Tree};
+
+/// The virtual paths of a letter's images: never files of the style.
+const IMAGE_PATHS: [&str; 4] = [
+    LOGO_PNG_PATH,
+    LOGO_SVG_PATH,
+    SIGNATURE_PNG_PATH,
+    SIGNATURE_SVG_PATH,
+];
 
 /// The virtual path where a style finds the letter: `json("/letter.json")`.
 pub const LETTER_PATH: &str = "/letter.json";
@@ -26,10 +37,12 @@ pub struct Style {
     pub name: String,
     tree: Arc<dyn Tree>,
     root: RelPath,
+    /// The project's `typst-packages/` folder, where `@namespace/name:1.0.0`
+    /// is `<namespace>/<name>/1.0.0/`; `None` when it has none.
+    packages: Option<Arc<dyn Tree>>,
     main: FileId,
     letter: FileId,
-    logo_png: FileId,
-    logo_svg: FileId,
+    images: [FileId; 4],
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
 }
@@ -40,14 +53,20 @@ fn project_file(path: &str) -> FileId {
 }
 
 impl Style {
-    /// The style `name`, whose main file is `<root>/<name>.typ`.
-    pub fn new(name: &str, tree: Arc<dyn Tree>, root: RelPath) -> Self {
+    /// The style `name`, whose main file is `<root>/<name>.typ`; it may
+    /// import the packages of `packages` (a project's `typst-packages/`).
+    pub fn new(
+        name: &str,
+        tree: Arc<dyn Tree>,
+        root: RelPath,
+        packages: Option<Arc<dyn Tree>>,
+    ) -> Self {
         Self {
             name: name.to_owned(),
+            packages,
             main: project_file(&format!("/{name}.typ")),
             letter: project_file(LETTER_PATH),
-            logo_png: project_file(LOGO_PNG_PATH),
-            logo_svg: project_file(LOGO_SVG_PATH),
+            images: IMAGE_PATHS.map(project_file),
             tree,
             root,
             sources: Mutex::new(HashMap::new()),
@@ -62,6 +81,13 @@ impl Style {
     /// How to show a file of the style to a user.
     pub fn display(&self, id: FileId) -> String {
         let path = id.vpath().get_without_slash();
+        if let VirtualRoot::Package(spec) = id.root() {
+            let rel = package_dir(spec).and_then(|dir| dir.join(path));
+            return match (&self.packages, rel) {
+                (Some(tree), Some(rel)) => tree.display(&rel),
+                _ => format!("{spec}/{path}"),
+            };
+        }
         match self.root.join(path) {
             Some(rel) => self.tree.display(&rel),
             None => path.to_owned(),
@@ -69,15 +95,10 @@ impl Style {
     }
 
     fn read(&self, id: FileId) -> FileResult<Bytes> {
-        if let VirtualRoot::Package(spec) = id.root() {
-            return Err(FileError::Other(Some(
-                format!(
-                    "lettrine styles cannot import packages ({spec}); copy the files you need under the styles folder"
-                )
-                .into(),
-            )));
-        }
         let path = id.vpath().get_without_slash();
+        if let VirtualRoot::Package(spec) = id.root() {
+            return self.read_package(spec, path);
+        }
         let denied =
             || FileError::Other(Some(format!("{path} is outside the style's folder").into()));
         let rel = self.root.join(path).ok_or_else(denied)?;
@@ -86,6 +107,38 @@ impl Style {
         match self.tree.read(&rel) {
             Ok(Some(bytes)) => Ok(Bytes::new(bytes)),
             Ok(None) => Err(FileError::NotFound(self.tree.display(&rel).into())),
+            Err(e) => Err(FileError::Other(Some(e.to_string().into()))),
+        }
+    }
+
+    /// A file of a vendored package: `typst-packages/<namespace>/<name>/
+    /// <version>/<path>` in the project, through its tree (so the same
+    /// sandbox, and recorded when a letter is issued). Never a download.
+    fn read_package(&self, spec: &PackageSpec, path: &str) -> FileResult<Bytes> {
+        let not_vendored = || {
+            FileError::Other(Some(
+                format!(
+                    "the package {spec} is not in the project: lettrine never downloads packages; copy it to typst-packages/{}/{}/{}/",
+                    spec.namespace, spec.name, spec.version
+                )
+                .into(),
+            ))
+        };
+        let (Some(tree), Some(dir)) = (&self.packages, package_dir(spec)) else {
+            return Err(not_vendored());
+        };
+        if !matches!(
+            tree.read(&dir.join("typst.toml").ok_or_else(not_vendored)?),
+            Ok(Some(_))
+        ) {
+            return Err(not_vendored());
+        }
+        let rel = dir.join(path).ok_or_else(|| {
+            FileError::Other(Some(format!("{path} is outside the package {spec}").into()))
+        })?;
+        match tree.read(&rel) {
+            Ok(Some(bytes)) => Ok(Bytes::new(bytes)),
+            Ok(None) => Err(FileError::NotFound(tree.display(&rel).into())),
             Err(e) => Err(FileError::Other(Some(e.to_string().into()))),
         }
     }
@@ -108,10 +161,17 @@ impl Style {
     }
 }
 
-/// Fonts and the standard library, loaded once per process and shared by
-/// every letter and thread.
+/// Where a package lives in `typst-packages/`: `<namespace>/<name>/<version>`.
+fn package_dir(spec: &PackageSpec) -> Option<RelPath> {
+    RelPath::new(&format!(
+        "{}/{}/{}",
+        spec.namespace, spec.name, spec.version
+    ))
+}
+
+/// The standard library, loaded once per process and shared by every
+/// letter and thread.
 pub struct Shared {
-    pub fonts: FontStore,
     pub library: LazyHash<Library>,
 }
 
@@ -121,13 +181,15 @@ impl std::fmt::Debug for Shared {
     }
 }
 
-/// One compilation: the shared parts, the style, this letter's data.
+/// One compilation: the shared parts, the fonts, the style, this letter's
+/// data.
 pub struct LetterWorld<'a> {
     pub shared: &'a Shared,
+    pub fonts: &'a FontSet,
     pub style: &'a Style,
     pub letter: Bytes,
-    /// The sender's logo, at its virtual path.
-    pub logo: Option<(&'static str, Bytes)>,
+    /// The letter's images (logo, signature), at their virtual paths.
+    pub images: Vec<(&'static str, Bytes)>,
     pub today: Datetime,
 }
 
@@ -137,7 +199,7 @@ impl World for LetterWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.shared.fonts.book()
+        self.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -145,7 +207,7 @@ impl World for LetterWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if [self.style.letter, self.style.logo_png, self.style.logo_svg].contains(&id) {
+        if id == self.style.letter || self.style.images.contains(&id) {
             return Err(FileError::NotSource);
         }
         self.style.cached_source(id)
@@ -155,17 +217,20 @@ impl World for LetterWorld<'_> {
         if id == self.style.letter {
             return Ok(self.letter.clone());
         }
-        if id == self.style.logo_png || id == self.style.logo_svg {
-            return match &self.logo {
-                Some((path, bytes)) if id.vpath().get_with_slash() == *path => Ok(bytes.clone()),
-                _ => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
-            };
+        if self.style.images.contains(&id) {
+            let path = id.vpath().get_with_slash();
+            return self
+                .images
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, bytes)| bytes.clone())
+                .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()));
         }
         self.style.cached_file(id)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.shared.fonts.font(index)
+        self.fonts.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
