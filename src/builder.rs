@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::case::node::{self, Node};
 use crate::case::{Base, Case, CaseFile, IncludeRequest, Row};
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::{Diagnostic, SourceFile, closest};
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
 use crate::letter::{self, Image, ImageFormat, ImageRole, Letter};
@@ -307,14 +307,17 @@ impl Builder {
         check_name("theme", THEME_FILE, name)?;
         let located = self.project.theme(name).ok_or_else(|| {
             let known: Vec<String> = self.project.themes().into_iter().map(|(n, _)| n).collect();
-            Error::usage(
-                format!("no theme named {name:?}"),
-                Some(if known.is_empty() {
+            let hint = match closest(known.iter().map(String::as_str), name) {
+                _ if known.is_empty() => {
                     "a theme is a file themes/<name>.toml in the project".to_owned()
-                } else {
-                    format!("the themes are: {}", known.join(", "))
-                }),
-            )
+                }
+                Some(near) => format!(
+                    "did you mean {near:?}? the themes are: {}",
+                    known.join(", ")
+                ),
+                None => format!("the themes are: {}", known.join(", ")),
+            };
+            Error::usage(format!("no theme named {name:?}"), Some(hint))
         })?;
         let theme = Theme::load(name, &located)?;
         if !theme.families.is_empty() {

@@ -214,7 +214,13 @@ fn the_review_threshold_is_set_per_currency() {
         &["--color", "never", "build", "case.toml", "--format", "txt"],
     );
     assert_eq!(run.code, 1);
-    let at = "  ┌─ packs/refund-refusal/pack.toml:274:9\n    │\n274 │ above = { euro = \"500\", GBP = 430 }\n    │         ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n";
+    let line = 1 + manifest
+        .lines()
+        .position(|l| l == rule)
+        .expect("the rule's line");
+    let at = format!(
+        "  ┌─ packs/refund-refusal/pack.toml:{line}:9\n    │\n{line} │ above = {{ euro = \"500\", GBP = 430 }}\n    │         ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\n"
+    );
     assert_eq!(
         run.stderr,
         format!(

@@ -78,24 +78,36 @@ fn a_project_pack_overrides_the_embedded_one() {
     );
 }
 
+/// The locales of an embedded pack, from its `pack.toml`.
+fn pack_locales(pack: &str) -> Vec<String> {
+    let path = root().join("packs").join(pack).join("pack.toml");
+    let text = std::fs::read_to_string(&path).expect("the pack's manifest");
+    let manifest: toml::Table = toml::from_str(&text).expect("a TOML manifest");
+    manifest["locales"]
+        .as_array()
+        .expect("a list of locales")
+        .iter()
+        .map(|l| l.as_str().expect("a locale").to_owned())
+        .collect()
+}
+
 #[test]
 fn new_writes_a_case_that_builds() {
     let dir = tempfile::tempdir().unwrap();
-    for (pack, locale) in [
-        ("refund-refusal", "it"),
-        ("refund-refusal", "fr"),
-        ("refund-refusal", "en"),
-        ("refund-refusal", "de"),
-        ("refund-refusal", "es"),
-        ("refund-refusal", "ar"),
-        ("delivery-delay", "fr"),
-        ("delivery-delay", "it"),
-    ] {
-        let run = lettrine(dir.path(), &["new", pack, "--locale", locale]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        write(dir.path(), "case.toml", &run.stdout);
-        let built = lettrine(dir.path(), &["build", "case.toml", "--format", "txt"]);
-        assert_eq!(built.code, 0, "{locale}: {}\n{}", built.stderr, run.stdout);
+    for pack in ["refund-refusal", "delivery-delay"] {
+        let locales = pack_locales(pack);
+        assert!(locales.len() >= 3, "{pack}: {locales:?}");
+        for locale in &locales {
+            let run = lettrine(dir.path(), &["new", pack, "--locale", locale]);
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            write(dir.path(), "case.toml", &run.stdout);
+            let built = lettrine(dir.path(), &["build", "case.toml", "--format", "txt"]);
+            assert_eq!(
+                built.code, 0,
+                "{pack} {locale}: {}\n{}",
+                built.stderr, run.stdout
+            );
+        }
     }
     let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", "it"]);
     insta::assert_snapshot!("new_it", run.stdout);
@@ -107,6 +119,74 @@ fn new_writes_a_case_that_builds() {
             "error: the pack refund-refusal has no locale \"pt\"\n = hint: the locales are \"en\", \"fr\", \"it\", \"de\", \"es\", \"ar\"\n\n"
         )
     );
+}
+
+#[test]
+fn new_suggests_examples_of_the_locales_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let places = [
+        ("en", "Dublin"),
+        ("fr", "Paris"),
+        ("it", "Milano"),
+        ("de", "Berlin"),
+        ("es", "Madrid"),
+        ("ar", "باريس"),
+    ];
+    for pack in ["refund-refusal", "delivery-delay"] {
+        for locale in pack_locales(pack) {
+            let run = lettrine(dir.path(), &["new", pack, "--locale", &locale]);
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            let place = places
+                .iter()
+                .find(|(l, _)| *l == locale)
+                .map(|(_, p)| *p)
+                .unwrap_or_else(|| panic!("{pack}: no place known for {locale}"));
+            assert!(
+                run.stdout.contains(&format!("place = \"{place}\"\n")),
+                "{pack} {locale}:\n{}",
+                run.stdout
+            );
+            // Only a letter from France (in French, or in Arabic from the
+            // French company of the examples) has French addresses.
+            if !matches!(locale.as_str(), "fr" | "ar") {
+                assert!(
+                    !run.stdout.contains("Paris") && !run.stdout.contains("Lyon"),
+                    "{pack} {locale}:\n{}",
+                    run.stdout
+                );
+            }
+        }
+    }
+    let italian = lettrine(dir.path(), &["new", "delivery-delay", "--locale", "it"]).stdout;
+    for text in [
+        "place = \"Milano\"",
+        "address = [\"Via Savona 48\", \"20144 Milano MI\"]",
+        "phone = \"02 8734 5612\"",
+        "role = \"Responsabile Servizio Clienti\"",
+        "item = \"un tavolo da pranzo in rovere massello\"",
+    ] {
+        assert!(italian.contains(text), "{text}:\n{italian}");
+    }
+}
+
+#[test]
+fn a_wrong_example_is_reported_at_its_place() {
+    let dir = project();
+    let manifest = dir.path().join("packs/refund-refusal/pack.toml");
+    edit(
+        &manifest,
+        "locale-example = { fr = \"FR\", it = \"IT\", de = \"DE\", es = \"ES\" }",
+        "locale-example = { fr = \"FR\", it = \"ITA\", de = \"DE\", es = \"ES\", pt = \"PT\" }",
+    );
+    edit(&manifest, "example = \"1234.56\"", "example = 1234.56");
+    edit(
+        &manifest,
+        "locale-example.es = \"una librería de roble hecha a medida\"",
+        "locale-example.es = [\"una librería de roble hecha a medida\"]",
+    );
+    let run = build_french(dir.path(), &["--format", "txt"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
 }
 
 #[test]

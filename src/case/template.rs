@@ -1,6 +1,7 @@
 //! `lettrine new`: a case file to fill in, written from the pack's fields,
-//! with each field's help as a comment, examples for the required ones and
-//! the optional ones commented out. It builds as it is.
+//! with each field's help as a comment, examples of the locale's country
+//! for the required ones and the optional ones commented out. It builds as
+//! it is.
 
 use std::fmt::Write as _;
 
@@ -83,7 +84,7 @@ fn entry(out: &mut String, field: &Field, name: &str, active: bool, locale: &str
         let _ = writeln!(out, "# {note}");
     }
     let value = field
-        .example_literal()
+        .example_literal(locale)
         .unwrap_or_else(|| placeholder(&field.kind));
     let prefix = if active && required { "" } else { "# " };
     let _ = writeln!(out, "{prefix}{name} = {value}");

@@ -63,7 +63,8 @@ pub struct RawField {
     pub currency: Option<Spanned<String>>,
     #[serde(default)]
     pub help: String,
-    pub example: Option<toml::Value>,
+    pub example: Option<Spanned<toml::Value>>,
+    pub locale_example: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
 }
 
 #[derive(Debug, Deserialize)]

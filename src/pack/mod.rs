@@ -235,24 +235,37 @@ fn join(dir: &RelPath, child: &str) -> RelPath {
 
 /// The frame's fields (see `frame.toml`).
 pub fn frame_fields() -> Vec<Field> {
-    let text = include_str!("frame.toml");
-    let file = SourceFile::new("<frame.toml>", text);
-    let raw: RawFrame = toml::from_str(text).unwrap_or_else(|e| panic!("frame.toml is valid: {e}"));
+    let file = SourceFile::new("src/pack/frame.toml", include_str!("frame.toml"));
+    check_frame(&file).unwrap_or_else(|error| {
+        let problems: Vec<String> = match error {
+            Error::Invalid(diagnostics) => diagnostics
+                .iter()
+                .map(|d| format!("{}: {}", d.location().unwrap_or_default(), d.message))
+                .collect(),
+            other => vec![other.to_string()],
+        };
+        panic!("frame.toml is invalid:\n{}", problems.join("\n"))
+    })
+}
+
+/// Checks the frame's fields as a pack's are checked, but for every pack:
+/// a `locale-example` may be for any locale.
+fn check_frame(file: &SourceFile) -> Result<Vec<Field>> {
+    let raw: RawFrame = toml::from_str(&file.text).map_err(|e| toml_error(file, &e))?;
     let mut checker = Checker {
-        file: &file,
+        file,
         diagnostics: Vec::new(),
     };
     let fields = raw
         .fields
         .into_iter()
-        .filter_map(|f| checker.field(f, &BTreeSet::new()))
+        .filter_map(|f| checker.field(f, &BTreeSet::new(), None))
         .collect();
-    assert!(
-        checker.diagnostics.is_empty(),
-        "frame.toml is valid: {:?}",
-        checker.diagnostics
-    );
-    fields
+    if checker.diagnostics.is_empty() {
+        Ok(fields)
+    } else {
+        Err(Error::Invalid(checker.diagnostics))
+    }
 }
 
 struct Checker<'a> {
@@ -391,7 +404,7 @@ impl Checker<'_> {
             .collect();
         for raw_field in raw.fields {
             let key = raw_field.key.clone();
-            if let Some(field) = self.field(raw_field, &reason_codes) {
+            if let Some(field) = self.field(raw_field, &reason_codes, Some(locales.as_slice())) {
                 if taken.contains(&field.key) || taken.contains(&field.variable()) {
                     let which = if fields[..frame_count].iter().any(|f| f.key == field.key) {
                         "is a field of the letter frame"
@@ -670,8 +683,15 @@ impl Checker<'_> {
         })
     }
 
-    /// Checks one field on its own.
-    fn field(&mut self, raw: RawField, reason_codes: &BTreeSet<String>) -> Option<Field> {
+    /// Checks one field on its own. `locales` are the pack's, which its
+    /// `locale-example` keys must be (or a regional variant of); `None`
+    /// for the frame, which serves every pack.
+    fn field(
+        &mut self,
+        raw: RawField,
+        reason_codes: &BTreeSet<String>,
+        locales: Option<&[String]>,
+    ) -> Option<Field> {
         let key = raw.key.get_ref().clone();
         if !key.split('.').all(field::is_key_part) {
             self.error(
@@ -782,14 +802,105 @@ impl Checker<'_> {
                 None
             }
         };
+        let example = raw.example.map(|example| {
+            self.example(&key, &kind, None, &example);
+            example.into_inner()
+        });
+        let mut locale_example = BTreeMap::new();
+        for (locale, example) in raw.locale_example.unwrap_or_default() {
+            if self.example_locale(&key, &locale, locales) {
+                self.example(&key, &kind, Some(locale.get_ref()), &example);
+            }
+            locale_example.insert(locale.into_inner(), example.into_inner());
+        }
         Some(Field {
             key,
             kind,
             required,
             default,
             help: raw.help,
-            example: raw.example,
+            example,
+            locale_example,
         })
+    }
+
+    /// An example (of `locale`, for a `locale-example`) must be a value a
+    /// case could give the field: `lettrine new` writes it into a case that
+    /// must build as it is.
+    fn example(
+        &mut self,
+        key: &str,
+        kind: &FieldKind,
+        locale: Option<&str>,
+        example: &Spanned<toml::Value>,
+    ) {
+        let which = locale.map(|l| format!(" for {l}")).unwrap_or_default();
+        if *kind == FieldKind::Group {
+            self.error(
+                "pack::example",
+                example,
+                format!("the group {key:?} has an example{which}; a group has no value"),
+            )
+            .hints
+            .push("give examples to the fields inside it".to_owned());
+        } else if !kind.accepts(example.get_ref()) {
+            self.error(
+                "pack::example",
+                example,
+                format!(
+                    "the example of {key:?}{which} must be {}, not {}",
+                    kind.describe(),
+                    example.get_ref()
+                ),
+            );
+        }
+    }
+
+    /// Whether a `locale-example` key is a locale the field can be written
+    /// in: a locale identifier and, in a pack, one of its locales or a
+    /// regional variant of one. Reports it when it is not.
+    fn example_locale(
+        &mut self,
+        key: &str,
+        locale: &Spanned<String>,
+        locales: Option<&[String]>,
+    ) -> bool {
+        let Ok(id) = locale.get_ref().parse::<unic_langid::LanguageIdentifier>() else {
+            self.error(
+                "pack::locale-example",
+                locale,
+                format!(
+                    "the field {key:?} has an example for {:?}, which is not a locale identifier",
+                    locale.get_ref()
+                ),
+            )
+            .hints
+            .push("write a language (fr) or a language and a region (fr-CH)".to_owned());
+            return false;
+        };
+        let Some(locales) = locales else {
+            return true;
+        };
+        if locales
+            .iter()
+            .any(|l| l == locale.get_ref() || l == id.language.as_str())
+        {
+            return true;
+        }
+        self.error(
+            "pack::locale-example",
+            locale,
+            format!(
+                "the field {key:?} has an example for {:?}, which is not one of the pack's locales",
+                locale.get_ref()
+            ),
+        )
+        .hints
+        .push(format!(
+            "the locales are {}; a regional variant of one (fr-CH) may have an example of its own",
+            field::quoted_list(locales)
+        ));
+        false
     }
 
     /// Checks what fields say about each other: currencies, conditions,
@@ -927,6 +1038,65 @@ mod tests {
             let messages = pack.messages(locale).unwrap();
             for id in FRAME_MESSAGES {
                 assert!(messages.has(id), "{locale} lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_frame_checks_its_examples_at_their_place() {
+        let file = SourceFile::new(
+            "frame.toml",
+            concat!(
+                "[[fields]]\n",
+                "key = \"place\"\n",
+                "type = \"text\"\n",
+                "example = \"Paris\"\n",
+                "locale-example = { nl = \"Amsterdam\", it = 12, \"no locale\" = \"x\" }\n",
+                "\n",
+                "[[fields]]\n",
+                "key = \"when\"\n",
+                "type = \"date\"\n",
+                "example = \"2026-02-30\"\n",
+            ),
+        );
+        let Err(Error::Invalid(diagnostics)) = check_frame(&file) else {
+            panic!("the frame is refused");
+        };
+        let found: Vec<(String, String)> = diagnostics
+            .iter()
+            .map(|d| (d.location().unwrap_or_default(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "frame.toml:5:43".to_owned(),
+                    "the example of \"place\" for it must be a string, not 12".to_owned()
+                ),
+                (
+                    "frame.toml:5:47".to_owned(),
+                    "the field \"place\" has an example for \"no locale\", which is not a locale identifier".to_owned()
+                ),
+                (
+                    "frame.toml:10:11".to_owned(),
+                    "the example of \"when\" must be a date, YYYY-MM-DD, not \"2026-02-30\"".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_embedded_frame_has_an_example_of_each_packs_country() {
+        let project = Project::embedded_only();
+        let fields = frame_fields();
+        let place = fields.iter().find(|f| f.key == "place").unwrap();
+        for id in ["refund-refusal", "delivery-delay"] {
+            let pack = Pack::load(&project.pack(id).unwrap()).unwrap();
+            for locale in &pack.locales {
+                assert!(
+                    place.locale_example.contains_key(locale),
+                    "{id}: no place for {locale}"
+                );
             }
         }
     }
