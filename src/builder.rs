@@ -504,10 +504,8 @@ impl Builder {
         let mut hasher = Sha256::new();
         digest_tree(&*located.tree, &located.dir, "", &mut hasher, 0);
         // The packages a style may import are part of it.
-        if let Some(packages) = self.project.typst_packages() {
-            if let Some(top) = RelPath::new("") {
-                digest_tree(&*packages, &top, "typst-packages/", &mut hasher, 0);
-            }
+        if let (Some(packages), Some(top)) = (self.project.typst_packages(), RelPath::new("")) {
+            digest_tree(&*packages, &top, "typst-packages/", &mut hasher, 0);
         }
         let digest = format!("sha256:{:x}", hasher.finalize());
         lock(&self.style_digests).insert(name.to_owned(), digest.clone());
