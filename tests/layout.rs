@@ -84,6 +84,90 @@ fn check_profiles(style: &str, case: &Path, recipient: &str) {
 }
 
 #[test]
+fn postal_mentions_sit_where_each_profile_says_in_every_style() {
+    let builder = builder();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // (profile, left edge of the address text, top of the recipient's first
+    // line without a mention), as in check_profiles.
+    let expected = [
+        ("nf", 110.0, 40.0),
+        ("din-5008-a", 25.0, 44.7),
+        ("din-5008-b", 25.0, 62.7),
+        ("sn", 112.0, 50.0),
+        ("it", 110.0, 40.0),
+    ];
+    // Two cases that are posted registered with acknowledgement of receipt.
+    for case in [
+        "packs/refund-refusal/examples/de.toml",
+        "packs/refund-refusal/examples/it.toml",
+    ] {
+        let case = builder.read_case(&root.join(case)).unwrap();
+        for style in STYLES {
+            for (profile, x, y) in expected {
+                let overrides = Overrides {
+                    style: Some(style.to_owned()),
+                    profile: Some(profile.to_owned()),
+                    ..Overrides::default()
+                };
+                let letter = builder.letter(&case, &overrides).unwrap();
+                let mention = &letter.postal.as_ref().expect("the case is posted").mention;
+                let field = &letter.layout.address;
+                let typeset = builder.typeset(&letter, &RenderOptions::default()).unwrap();
+                let runs = typeset.placed_text();
+                let what = format!("{style}, {profile}, {}", letter.locale);
+                let first_word = mention.split(' ').next().unwrap();
+                let printed = find(&runs, first_word);
+                let name = find(&runs, &letter.recipient.name);
+                let last = find(&runs, letter.recipient.address.last().unwrap());
+                assert!(
+                    (printed.x - x).abs() < 1.0,
+                    "{what}: the mention starts at x {:.1} mm, not {x}",
+                    printed.x
+                );
+                if field.notes > 0.0 {
+                    // In DIN 5008's notes zone, the recipient where it was.
+                    let zone = field.y + field.return_address;
+                    assert!(
+                        printed.cap_top > zone && printed.baseline < zone + field.notes,
+                        "{what}: the mention (top {:.1}, baseline {:.1} mm) is in the notes zone {zone} .. {}",
+                        printed.cap_top,
+                        printed.baseline,
+                        zone + field.notes
+                    );
+                    assert!(
+                        (name.cap_top - y).abs() < 1.0,
+                        "{what}: the recipient is at top {:.1} mm; expected {y}",
+                        name.cap_top
+                    );
+                } else {
+                    // On the recipient's first line, the recipient one line
+                    // down, all of it still in the window.
+                    assert!(
+                        (printed.cap_top - y).abs() < 1.0,
+                        "{what}: the mention's top is at {:.1} mm; expected {y}",
+                        printed.cap_top
+                    );
+                    assert!(
+                        name.cap_top > printed.baseline + 1.0
+                            && name.cap_top < printed.baseline + 6.0,
+                        "{what}: the recipient (top {:.1} mm) is one line below the mention (baseline {:.1} mm)",
+                        name.cap_top,
+                        printed.baseline
+                    );
+                }
+                assert!(
+                    last.baseline < field.y + field.height,
+                    "{what}: the address's last line (baseline {:.1} mm) is in the window, which ends at {}",
+                    last.baseline,
+                    field.y + field.height
+                );
+                assert_eq!(typeset.pages(), 1, "{what}: the letter stays one page");
+            }
+        }
+    }
+}
+
+#[test]
 fn every_style_prints_every_example_of_every_pack() {
     let builder = builder();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
