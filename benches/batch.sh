@@ -8,6 +8,8 @@
 #
 #   bash benches/batch.sh              # 2,000 rows, then 10,000 for memory
 #   ROWS=500 BIG=0 bash benches/batch.sh
+#   STYLES="classic modern din"        # the styles the ROWS batch runs with
+#                                      # (the 10,000-row one uses classic)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,7 @@ ROWS=${ROWS:-2000}
 BIG=${BIG:-10000}
 BASELINE=${BASELINE:-40}
 JOBS=${JOBS:-$(nproc)}
+STYLES=${STYLES:-classic modern din}
 
 cargo build --release --locked --quiet
 bin=$PWD/target/release/lettrine
@@ -60,23 +63,24 @@ table() {
     }' > "$2"
 }
 
-# run N: builds an N-row table, prints rows, seconds, letters/s, peak MB.
+# run N [STYLE]: builds an N-row table, prints rows, seconds, letters/s,
+# peak MB.
 run() {
-    local n=$1 out="$work/letters-$1"
+    local n=$1 style=${2:-classic} out="$work/letters-$1"
     table "$n" "$work/cases-$n.csv"
     /usr/bin/time -f '%e %M' -o "$work/time" \
         "$bin" build "$work/cases-$n.csv" --defaults "$work/base.toml" --out "$out" \
-        --name '{order.number}-{locale}.pdf' --jobs "$JOBS" > /dev/null
+        --style "$style" --name '{order.number}-{locale}.pdf' --jobs "$JOBS" > /dev/null
     read -r wall kb < "$work/time"
     local built
     built=$(find "$out" -name '*.pdf' | wc -l)
     [ "$built" -eq "$n" ] || { echo "only $built of $n letters were built" >&2; exit 1; }
-    awk -v n="$n" -v w="$wall" -v kb="$kb" -v j="$JOBS" 'BEGIN {
-        printf "%6d letters  %6.2f s  %6.0f letters/s  %5.1f MB peak  (%d jobs)\n", n, w, n / w, kb / 1024, j }'
+    awk -v n="$n" -v w="$wall" -v kb="$kb" -v j="$JOBS" -v s="$style" 'BEGIN {
+        printf "%6d letters  %6.2f s  %6.0f letters/s  %5.1f MB peak  (%d jobs, style %s)\n", n, w, n / w, kb / 1024, j, s }'
     # A re-run finds every letter up to date and builds nothing.
     /usr/bin/time -f '%e %M' -o "$work/time" \
         "$bin" build "$work/cases-$n.csv" --defaults "$work/base.toml" --out "$out" \
-        --name '{order.number}-{locale}.pdf' --jobs "$JOBS" --format json > "$work/rerun.json"
+        --style "$style" --name '{order.number}-{locale}.pdf' --jobs "$JOBS" --format json > "$work/rerun.json"
     read -r wall kb < "$work/time"
     local written
     written=$(grep -m1 '"written"' "$work/rerun.json" | tr -dc 0-9)
@@ -85,7 +89,9 @@ run() {
 }
 
 echo "== in one process (lettrine build TABLE --out DIR)"
-run "$ROWS"
+for style in $STYLES; do
+    run "$ROWS" "$style"
+done
 if [ "$BIG" -gt 0 ]; then
     run "$BIG"
 fi

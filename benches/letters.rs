@@ -1,7 +1,8 @@
 //! Benchmark: the in-process cost of one more letter over a few hundred
-//! different letters (check, format, typeset, PDF), and the whole-process
-//! time of one `lettrine build`. Run with `cargo bench --bench letters`;
-//! `LETTERS=N` changes the number of letters.
+//! different letters (check, format, typeset, PDF), the same letters set in
+//! an embedded font and in a project's own font (`fonts/`), and the
+//! whole-process time of one `lettrine build`. Run with
+//! `cargo bench --bench letters`; `LETTERS=N` changes the number of letters.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -77,6 +78,8 @@ fn main() {
     println!("  mean PDF size:             {} bytes", bytes / count);
     println!("  peak RSS:                  {}", peak_rss());
 
+    fonts_compared(&root, &examples, count);
+
     let binary = env!("CARGO_BIN_EXE_lettrine");
     let out = std::env::temp_dir().join("lettrine-bench.pdf");
     let mut runs = Vec::new();
@@ -98,6 +101,77 @@ fn main() {
         ms(runs[runs.len() / 2])
     );
     let _ = std::fs::remove_file(out);
+}
+
+/// The same letters with a theme that sets them in Noto Sans (embedded),
+/// then in Brand Sans, a project font of the test fixtures made from it:
+/// what reading, checking and using a project's fonts costs per letter.
+fn fonts_compared(root: &std::path::Path, examples: &[(String, String)], count: usize) {
+    let project = tempfile::tempdir().expect("a temporary folder");
+    let dir = project.path();
+    std::fs::create_dir_all(dir.join("fonts")).expect("a fonts folder");
+    std::fs::create_dir_all(dir.join("themes")).expect("a themes folder");
+    for font in ["BrandSans-Regular.ttf", "BrandSans-Bold.ttf"] {
+        std::fs::copy(
+            root.join("tests/fixtures/fonts").join(font),
+            dir.join("fonts").join(font),
+        )
+        .expect("the test font exists");
+    }
+    for (theme, family) in [("embedded", "Noto Sans"), ("project", "Brand Sans")] {
+        std::fs::write(
+            dir.join(format!("themes/{theme}.toml")),
+            format!("[fonts]\nbody = \"{family}\"\nheading = \"{family}\"\n"),
+        )
+        .expect("a theme");
+    }
+    for theme in ["embedded", "project"] {
+        let cases: Vec<CaseFile> = (0..count)
+            .map(|i| {
+                let (name, text) = &examples[i % examples.len()];
+                let text = text
+                    .lines()
+                    .filter(|l| !l.starts_with("theme = "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .replacen("[sender]\n", &format!("[sender]\ntheme = \"{theme}\"\n"), 1)
+                    .replacen("amount = \"", &format!("amount = \"{}", i + 1), 1)
+                    .replacen("name = \"", &format!("name = \"N{i} "), 1);
+                CaseFile::parse(SourceFile::new(name.clone(), text)).expect("a valid case")
+            })
+            .collect();
+        let start = Instant::now();
+        let builder = Builder::new(Project::new(Some(dir)).expect("the project"));
+        let mut times = Vec::with_capacity(count);
+        for case in &cases {
+            let t = Instant::now();
+            let letter = builder
+                .letter(case, &Overrides::default())
+                .expect("the letter assembles");
+            builder
+                .typeset(&letter, &RenderOptions::default())
+                .expect("the letter typesets")
+                .export(Output::Pdf)
+                .expect("exports");
+            times.push(t.elapsed());
+        }
+        let total = start.elapsed();
+        let first = times[0];
+        let mut steady = times[1..].to_vec();
+        steady.sort();
+        println!(
+            "  theme font {:>8} ({}): first letter {}, steady median {}, all {}",
+            theme,
+            if theme == "embedded" {
+                "Noto Sans"
+            } else {
+                "Brand Sans from fonts/"
+            },
+            ms(first),
+            ms(steady[steady.len() / 2]),
+            ms(total)
+        );
+    }
 }
 
 fn ms(d: Duration) -> String {

@@ -319,3 +319,38 @@ fn completions_and_man_page_come_from_the_cli_definition() {
             .contains("Compile versioned Fluent message packs")
     );
 }
+
+#[test]
+fn new_takes_a_regional_locale_of_the_packs() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", "fr-CH"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("\nlocale = \"fr-CH\"\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\nplace = \"Lausanne\"\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\n# profile = \"sn\"\n"),
+        "{}",
+        run.stdout
+    );
+    let case = write(dir.path(), "case.toml", &run.stdout);
+    let built = lettrine(
+        dir.path(),
+        &["build", case.to_str().unwrap(), "--format", "txt"],
+    );
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(built.stdout.contains("Lausanne, le "), "{}", built.stdout);
+    let run = lettrine(dir.path(), &["new", "refund-refusal", "--locale", "pt"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: the pack refund-refusal has no locale \"pt\"\n = hint: the locales are \"en\", \"fr\", \"it\", \"de\", \"es\", \"ar\"\n\n"
+    );
+}

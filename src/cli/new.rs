@@ -9,7 +9,9 @@ use lettrine::revision::Project;
 pub struct NewArgs {
     /// The pack to write a case for.
     pack: String,
-    /// The letter's language [default: the pack's source locale].
+    /// The letter's language [default: the pack's source locale]; a
+    /// regional locale of one of the pack's (`fr-CH`) gets that region's
+    /// examples where the pack has them.
     #[arg(long)]
     locale: Option<String>,
 }
@@ -18,7 +20,7 @@ pub fn run(args: NewArgs, project: Project) -> Result<(), Error> {
     let builder = Builder::new(project);
     let pack = builder.pack(&args.pack)?;
     let locale = args.locale.unwrap_or_else(|| pack.source_locale.clone());
-    if !pack.locales.contains(&locale) {
+    if pack.resolve_locale(&locale).is_none() {
         return Err(Error::usage(
             format!("the pack {} has no locale {locale:?}", pack.id),
             Some(format!("the locales are {}", quoted_list(&pack.locales))),

@@ -1,5 +1,6 @@
 //! `lettrine watch CASE`: builds the letter, then rebuilds it whenever the
-//! case, a file it names, or the project's packs, styles or profiles change.
+//! case, a file it names, or the project's packs, styles, profiles, senders,
+//! themes, fonts or vendored Typst packages change.
 //! Errors are reported and the watch goes on, so a user can tune a message
 //! or a profile and see the result at once. Stops on Ctrl-C.
 
@@ -34,7 +35,8 @@ pub fn run(args: BuildArgs, project: Project, color: bool) -> Result<(), Error> 
     .map_err(|e| watch_error(args.case(), e))?;
 
     // The case's folder (not recursively: a case may sit anywhere), and the
-    // project's own packs, styles, profiles and senders.
+    // project's own packs, styles, profiles, senders, themes, fonts and
+    // vendored Typst packages.
     let case_dir = match args.case().parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
@@ -43,7 +45,15 @@ pub fn run(args: BuildArgs, project: Project, color: bool) -> Result<(), Error> 
         .watch(&case_dir, RecursiveMode::NonRecursive)
         .map_err(|e| watch_error(&case_dir, e))?;
     if let Some(root) = builder.project().root() {
-        for dir in ["packs", "styles", "profiles", "senders"] {
+        for dir in [
+            "packs",
+            "styles",
+            "profiles",
+            "senders",
+            "themes",
+            "fonts",
+            "typst-packages",
+        ] {
             let dir = root.join(dir);
             if dir.is_dir() {
                 watcher
