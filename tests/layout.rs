@@ -168,6 +168,51 @@ fn postal_mentions_sit_where_each_profile_says_in_every_style() {
 }
 
 #[test]
+fn every_style_draws_the_debug_layout() {
+    let builder = builder();
+    let case = builder
+        .read_case(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("packs/refund-refusal/examples/fr.toml"),
+        )
+        .unwrap();
+    for style in STYLES {
+        let overrides = Overrides {
+            style: Some(style.to_owned()),
+            profile: Some("din-5008-b".to_owned()),
+            ..Overrides::default()
+        };
+        let letter = builder.letter(&case, &overrides).unwrap();
+        let options = RenderOptions { debug_layout: true };
+        let runs = builder.typeset(&letter, &options).unwrap().placed_text();
+        for label in [
+            "window 85×45 mm at 20, 45",
+            "notes",
+            "fold 105 mm",
+            "fold 210 mm",
+            "hole 148.5 mm",
+            "reference line 98.5 mm",
+            "information block",
+            "margins",
+            "letterhead",
+            "profile din-5008-b",
+        ] {
+            assert!(
+                runs.iter().any(|r| r.text == label),
+                "{style}: {label:?} is drawn"
+            );
+        }
+        let plain = builder.typeset(&letter, &RenderOptions::default()).unwrap();
+        assert!(
+            !plain
+                .placed_text()
+                .iter()
+                .any(|r| r.text == "profile din-5008-b"),
+            "{style}: no overlay without --debug-layout"
+        );
+    }
+}
+
+#[test]
 fn every_style_prints_every_example_of_every_pack() {
     let builder = builder();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
