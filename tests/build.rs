@@ -539,3 +539,44 @@ fn colour_is_chosen_by_the_flag() {
     let auto = lettrine(dir.path(), &["build", "case.toml"]);
     assert_eq!(auto.stderr, never.stderr);
 }
+
+#[test]
+fn an_output_extension_lettrine_does_not_write_is_a_usage_error() {
+    let dir = tmp();
+    let case = example("fr");
+    for name in ["letter.odt", "letter.docx"] {
+        let run = lettrine(dir.path(), &["build", case.to_str().unwrap(), "-o", name]);
+        assert_eq!(run.code, 2);
+        let ext = name.rsplit('.').next().unwrap();
+        assert_eq!(
+            run.stderr,
+            format!(
+                "error: -o {name}: lettrine does not write .{ext} files\n = hint: it writes .pdf, .png, .svg, .txt and .json; name the file so, or give --format\n\n"
+            )
+        );
+        assert!(!dir.path().join(name).exists());
+    }
+    // Upper case is the same extension; --format says the name is meant.
+    let run = lettrine(
+        dir.path(),
+        &["build", case.to_str().unwrap(), "-o", "A.PDF"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let run = lettrine(
+        dir.path(),
+        &[
+            "build",
+            case.to_str().unwrap(),
+            "-o",
+            "letter.bin",
+            "--format",
+            "pdf",
+        ],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert!(
+        std::fs::read(dir.path().join("letter.bin"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+}

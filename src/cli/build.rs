@@ -34,7 +34,7 @@ impl Format {
     }
 
     fn from_path(path: &Path) -> Option<Self> {
-        Self::from_extension(path.extension()?.to_str()?)
+        Self::from_extension(&path.extension()?.to_str()?.to_ascii_lowercase())
     }
 
     pub fn from_extension(extension: &str) -> Option<Self> {
@@ -149,6 +149,31 @@ impl BuildArgs {
         })
     }
 
+    /// An output whose extension names no format lettrine writes
+    /// (`-o letter.odt`) is refused, rather than given PDF bytes under a
+    /// name that promises something else; `--format` says it is meant.
+    fn check_output_extension(&self) -> Result<(), Error> {
+        let Some(path) = self.output.as_deref().filter(|p| p.as_os_str() != "-") else {
+            return Ok(());
+        };
+        match path.extension() {
+            Some(ext) if self.format.is_none() && Format::from_path(path).is_none() => {
+                Err(Error::usage(
+                    format!(
+                        "-o {}: lettrine does not write .{} files",
+                        path.display(),
+                        ext.to_string_lossy()
+                    ),
+                    Some(
+                        "it writes .pdf, .png, .svg, .txt and .json; name the file so, or give --format"
+                            .to_owned(),
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn format(&self) -> Format {
         self.format
             .or_else(|| self.output.as_deref().and_then(Format::from_path))
@@ -175,6 +200,7 @@ impl BuildArgs {
 
 /// Builds the letter once and writes it; returns where it went.
 pub fn build(args: &BuildArgs, builder: &Builder) -> Result<String, Error> {
+    args.check_output_extension()?;
     let format = args.format();
     let case = builder.read_case(&args.case)?;
     let letter = builder.letter(&case, &args.overrides())?;
