@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::history::Repo;
 use crate::letter::Letter;
-use crate::render::{Output, RenderOptions};
+use crate::render::{Attachment, Output, PdfStandard, RenderOptions};
 use crate::revision::{DirTree, MAX_FILE_SIZE, Project, ReadLog};
 
 /// The manifest of a record.
@@ -37,6 +37,11 @@ pub const LETTER: &str = "letter.json";
 pub const INPUTS: &str = "inputs";
 /// Version of the manifest's shape.
 pub const FORMAT: u32 = 1;
+
+/// The standards an issued letter's PDF conforms to: PDF/A-3b for
+/// archives (and the attachments it allows), PDF/UA-1 for screen readers.
+pub const ISSUED_STANDARDS: &[(&str, PdfStandard)] =
+    &[("a-3b", PdfStandard::A_3b), ("ua-1", PdfStandard::Ua_1)];
 
 /// What a record says about its letter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,6 +72,11 @@ pub struct Manifest {
     #[serde(default)]
     pub review: Vec<ReviewEntry>,
     pub case: CaseEntry,
+    /// The PDF standards `letter.pdf` conforms to, by Typst's validator;
+    /// none in a record issued before lettrine wrote PDF/A, whose PDF is
+    /// rebuilt plain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pdf_standards: Vec<String>,
     pub outputs: Vec<FileEntry>,
     pub inputs: Vec<InputEntry>,
 }
@@ -179,13 +189,21 @@ pub fn issue(builder: &Builder, request: &IssueRequest) -> Result<Issued> {
             .collect();
         return Err(Error::Invalid(diagnostics));
     }
-    let (json, pdf) = final_letter(&recording, &mut letter)?;
-
     let extension = match Path::new(&given).extension().and_then(|e| e.to_str()) {
         Some(ext) if ext.eq_ignore_ascii_case("json") => "json",
         _ => "toml",
     };
     let case_file = format!("case.{extension}");
+    let standards: Vec<String> = ISSUED_STANDARDS
+        .iter()
+        .map(|(n, _)| (*n).to_owned())
+        .collect();
+    let (json, pdf) = final_letter(
+        &recording,
+        &mut letter,
+        &standards,
+        (&case_file, &case_bytes),
+    )?;
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (PDF.to_owned(), pdf.clone()),
         (LETTER.to_owned(), json),
@@ -239,6 +257,7 @@ pub fn issue(builder: &Builder, request: &IssueRequest) -> Result<Issued> {
             file: case_file,
             sha256: sha256(&case_bytes),
         },
+        pdf_standards: standards,
         outputs: files[..2]
             .iter()
             .map(|(file, bytes)| FileEntry {
@@ -262,14 +281,69 @@ pub fn issue(builder: &Builder, request: &IssueRequest) -> Result<Issued> {
 }
 
 /// The issued form of a letter, without the draft notice: its Letter JSON
-/// and its PDF.
-fn final_letter(builder: &Builder, letter: &mut Letter) -> Result<(Vec<u8>, Vec<u8>)> {
+/// and its PDF, conforming to `standards` (by name, as the manifest records
+/// them). A PDF/A-3 carries its own data: the Letter (relationship
+/// "source") and the case as given (relationship "data").
+fn final_letter(
+    builder: &Builder,
+    letter: &mut Letter,
+    standards: &[String],
+    (case_file, case_bytes): (&str, &[u8]),
+) -> Result<(Vec<u8>, Vec<u8>)> {
     letter.draft_notice = None;
     let mut json = letter.to_json();
     json.push('\n');
-    let pdf = builder
-        .typeset(letter, &RenderOptions::default())?
-        .export(Output::Pdf)?;
+    let pdf_standards = standards
+        .iter()
+        .map(|name| {
+            ISSUED_STANDARDS
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| *s)
+                .ok_or_else(|| {
+                    Error::usage(
+                        format!("the record asks for the PDF standard {name:?}, which this lettrine does not write"),
+                        None,
+                    )
+                })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let attachments = if pdf_standards.contains(&PdfStandard::A_3b) {
+        vec![
+            Attachment {
+                name: LETTER.to_owned(),
+                bytes: json.clone().into_bytes(),
+                relationship: "source",
+                mime_type: "application/json",
+                description: format!(
+                    "The Letter this PDF was typeset from: every block of text with the message that produced it (lettrine {}, pack {} {})",
+                    env!("CARGO_PKG_VERSION"),
+                    letter.pack.id,
+                    letter.pack.version
+                ),
+            },
+            Attachment {
+                name: case_file.to_owned(),
+                bytes: case_bytes.to_vec(),
+                relationship: "data",
+                mime_type: if case_file.ends_with(".json") {
+                    "application/json"
+                } else {
+                    "application/toml"
+                },
+                description: "The case this letter was built from, byte for byte as given"
+                    .to_owned(),
+            },
+        ]
+    } else {
+        Vec::new()
+    };
+    let options = RenderOptions {
+        pdf_standards,
+        attachments,
+        ..RenderOptions::default()
+    };
+    let pdf = builder.typeset(letter, &options)?.export(Output::Pdf)?;
     Ok((json.into_bytes(), pdf))
 }
 
@@ -670,9 +744,14 @@ fn rebuild(builder: &Builder, dir: &Path, manifest: &Manifest) -> Vec<(&'static 
         let sealed = builder.beside(Project::sealed(Arc::new(tree)));
         let case_path = dir.join(&manifest.case.file);
         let (shown, bytes) = read_input(&case_path, MAX_FILE_SIZE, "a case file")?;
-        let case = sealed.parse_case(shown, bytes)?;
+        let case = sealed.parse_case(shown, bytes.clone())?;
         let (_, mut letter) = sealed.checked_letter(&case, &Overrides::default())?;
-        final_letter(&sealed, &mut letter)
+        final_letter(
+            &sealed,
+            &mut letter,
+            &manifest.pdf_standards,
+            (&manifest.case.file, &bytes),
+        )
     })();
     match rebuilt {
         Err(e) => vec![(
@@ -686,7 +765,7 @@ fn rebuild(builder: &Builder, dir: &Path, manifest: &Manifest) -> Vec<(&'static 
                 problems.push((LETTER, mismatch("the Letter")));
             }
             if recorded(PDF) != pdf {
-                problems.push((PDF, mismatch("the PDF")));
+                problems.push((PDF, mismatch("the PDF (its pages and its attachments)")));
             }
             problems
         }

@@ -461,7 +461,7 @@ fn verify_rebuilds_to_catch_a_forged_pdf_and_its_hash() {
     assert_eq!(
         stderr,
         format!(
-            "error: archive/{}/letter.pdf: differs from the PDF rebuilt from the record's inputs\n",
+            "error: archive/{}/letter.pdf: differs from the PDF (its pages and its attachments) rebuilt from the record's inputs\n",
             name(&third)
         )
     );
@@ -667,5 +667,157 @@ fn issuers_at_the_same_time_each_get_their_own_place_in_the_chain() {
     assert!(
         run.stdout
             .ends_with("verified 4 records: 4 intact, 0 with problems\n")
+    );
+}
+
+/// Runs a poppler or qpdf tool; its standard output.
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn an_issued_letter_is_pdf_a_3b_and_ua_1_and_carries_its_data() {
+    let dir = tmp();
+    let case = small(dir.path());
+    let run = issue(dir.path(), &case, &["-o", "small.pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let [record] = records(dir.path()).try_into().expect("one record");
+    let pdf = record.join("letter.pdf");
+    let pdf = pdf.to_str().unwrap();
+    assert_eq!(
+        manifest(&record)["pdf-standards"],
+        toml::Value::Array(vec!["a-3b".into(), "ua-1".into()])
+    );
+
+    let meta = tool("pdfinfo", &["-meta", pdf]);
+    for identification in [
+        "<pdfaid:part>3</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "<dc:language><rdf:Bag><rdf:li>fr</rdf:li></rdf:Bag></dc:language>",
+    ] {
+        assert!(meta.contains(identification), "{identification}: {meta}");
+    }
+    let info = tool("pdfinfo", &[pdf]);
+    let lines: Vec<&str> = info.lines().collect();
+    assert!(lines.contains(&"Tagged:          yes"), "{info}");
+    assert!(
+        lines.contains(
+            &"Title:           Votre demande de remboursement – commande n° CMD-2026-00042"
+        ),
+        "{info}"
+    );
+    let check = tool("qpdf", &["--check", pdf]);
+    assert!(
+        check.contains("No syntax or stream encoding errors found"),
+        "{check}"
+    );
+
+    // The attachments are the record's Letter and the case as given.
+    assert_eq!(
+        tool("pdfdetach", &["-list", pdf]),
+        "2 embedded files\n1: small.toml\n2: letter.json\n".replace("small.toml", "case.toml")
+    );
+    let out = dir.path().join("detached");
+    fs::create_dir_all(&out).unwrap();
+    tool("pdfdetach", &["-saveall", "-o", out.to_str().unwrap(), pdf]);
+    assert_eq!(
+        fs::read(out.join("letter.json")).unwrap(),
+        fs::read(record.join("letter.json")).unwrap()
+    );
+    assert_eq!(
+        fs::read(out.join("case.toml")).unwrap(),
+        fs::read(&case).unwrap()
+    );
+    // Their relationships, MIME types and descriptions, as PDF/A-3 asks.
+    let json = tool("qpdf", &["--json=1", "--json-key=objects", pdf]);
+    for key in [
+        "\"/AFRelationship\": \"/Source\"",
+        "\"/AFRelationship\": \"/Data\"",
+        "\"/Subtype\": \"/application#2fjson\"",
+        "\"/Subtype\": \"/application#2ftoml\"",
+    ] {
+        assert!(json.contains(key), "{key}");
+    }
+    // The same inputs give the same bytes.
+    let again = issue(dir.path(), &case, &["-o", "again.pdf"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(
+        fs::read(dir.path().join("small.pdf")).unwrap(),
+        fs::read(dir.path().join("again.pdf")).unwrap()
+    );
+}
+
+#[test]
+fn verify_catches_an_attachment_changed_after_issue() {
+    let (dir, [_, _, third]) = archive_of_three();
+    // The forger rewrites the attached case inside the PDF (uncompressed
+    // with qpdf, one name changed) and fixes the PDF's hash in the manifest.
+    let pdf = third.join("letter.pdf");
+    let open = dir.path().join("open.pdf");
+    tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            open.to_str().unwrap(),
+        ],
+    );
+    let bytes = fs::read(&open).unwrap();
+    let from = b"name = \"Claire Dupont\"";
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the attached case is readable once uncompressed");
+    let mut forged = bytes.clone();
+    forged[at..at + from.len()].copy_from_slice(b"name = \"Claire Dupond\"");
+    fs::write(&pdf, &forged).unwrap();
+    let detached = dir.path().join("detached");
+    fs::create_dir_all(&detached).unwrap();
+    tool(
+        "pdfdetach",
+        &[
+            "-saveall",
+            "-o",
+            detached.to_str().unwrap(),
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        fs::read_to_string(detached.join("case.toml"))
+            .unwrap()
+            .contains("Claire Dupond")
+    );
+    let manifest_path = third.join("manifest.toml");
+    let old = manifest(&third)["outputs"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let new = format!("sha256:{}", sha256_hex(&forged));
+    fs::write(
+        &manifest_path,
+        fs::read_to_string(&manifest_path)
+            .unwrap()
+            .replace(&old, &new),
+    )
+    .unwrap();
+    let (code, stderr) = verify_errors(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: archive/{}/letter.pdf: differs from the PDF (its pages and its attachments) rebuilt from the record's inputs\n",
+            name(&third)
+        )
     );
 }

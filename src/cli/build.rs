@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use lettrine::Error;
 use lettrine::builder::{Builder, Overrides};
 use lettrine::letter::Letter;
-use lettrine::render::{Output, RenderOptions};
+use lettrine::render::{Output, PdfStandard, RenderOptions};
 use lettrine::revision::Project;
 
 use super::report::ColorChoice;
@@ -49,6 +49,38 @@ impl Format {
     }
 }
 
+/// The PDF standards a letter can be written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfStandardArg {
+    /// PDF/A-2b: archivable, looks the same forever.
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-2a: PDF/A-2b, tagged for structure.
+    #[value(name = "a-2a")]
+    A2a,
+    /// PDF/A-3b: PDF/A-2b that may carry its own data as attachments.
+    #[value(name = "a-3b")]
+    A3b,
+    /// PDF/A-3a: PDF/A-3b, tagged for structure.
+    #[value(name = "a-3a")]
+    A3a,
+    /// PDF/UA-1: accessible to screen readers.
+    #[value(name = "ua-1")]
+    Ua1,
+}
+
+impl PdfStandardArg {
+    pub fn standard(self) -> PdfStandard {
+        match self {
+            Self::A2b => PdfStandard::A_2b,
+            Self::A2a => PdfStandard::A_2a,
+            Self::A3b => PdfStandard::A_3b,
+            Self::A3a => PdfStandard::A_3a,
+            Self::Ua1 => PdfStandard::Ua_1,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
     /// The case file: TOML, or JSON when it ends in .json. Or, to build many
@@ -81,6 +113,11 @@ pub struct BuildArgs {
     /// PNG resolution, in pixels per inch.
     #[arg(long, default_value_t = 144.0)]
     ppi: f64,
+    /// Make the PDF conform to a standard, checked by Typst's own validator:
+    /// PDF/A for archives, PDF/UA for screen readers. Repeat it to combine
+    /// one of each: --pdf-standard a-3b --pdf-standard ua-1.
+    #[arg(long = "pdf-standard", value_enum, value_name = "STANDARD")]
+    pdf_standards: Vec<PdfStandardArg>,
     #[command(flatten)]
     pub batch: super::batch::BatchArgs,
 }
@@ -113,10 +150,14 @@ impl BuildArgs {
 
     /// What else than the Letter decides an output's bytes.
     pub fn variant(&self, format: Format) -> String {
-        format!(
+        let mut variant = format!(
             "{format:?} ppi={} debug-layout={}",
             self.ppi, self.debug_layout
-        )
+        );
+        if !self.pdf_standards.is_empty() {
+            variant.push_str(&format!(" pdf-standards={:?}", self.pdf_standards));
+        }
+        variant
     }
 
     /// The letter as `format`'s bytes.
@@ -143,6 +184,8 @@ impl BuildArgs {
                 };
                 let options = RenderOptions {
                     debug_layout: self.debug_layout,
+                    pdf_standards: self.pdf_standards.iter().map(|s| s.standard()).collect(),
+                    attachments: Vec::new(),
                 };
                 builder.typeset(letter, &options)?.export(output)?
             }

@@ -63,7 +63,7 @@ pub fn pdf(report: &Report, renderer: &Renderer, date: &str) -> Result<Vec<u8>> 
     let json = serde_json::to_string(&data)
         .map_err(|e| Error::usage(format!("the redline could not be serialised: {e}"), None))?;
     let root = RelPath::new("").ok_or_else(|| Error::usage("bad redline root", None))?;
-    let style = Style::new("redline", Arc::new(LAYOUT), root, None);
+    let style = Arc::new(Style::new("redline", Arc::new(LAYOUT), root, None));
     let ident = format!("lettrine-redline:{}:{}", report.old, report.new);
     renderer
         .typeset_data(json, &style, date, ident)?

@@ -7,20 +7,27 @@ pub mod fonts;
 mod glyphs;
 mod world;
 
+use std::sync::Arc;
+
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::NativeElement;
 use typst::foundations::{Bytes, Datetime, Smart};
+use typst::introspection::Introspector;
 use typst::layout::{Abs, Frame, FrameItem, Transform};
+use typst::pdf::AttachElem;
+use typst::syntax::DiagSpanKind;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::letter::Letter;
 pub use fonts::{FontFile, FontSet};
-pub use world::{LETTER_PATH, Style};
+pub use typst_pdf::PdfStandard;
+pub use world::{ATTACHMENT_PATHS, LETTER_PATH, Style};
 use world::{LetterWorld, Shared};
 
 /// How many evictions an unused memoised result survives. Typst's own
@@ -43,6 +50,24 @@ pub enum Output {
 pub struct RenderOptions {
     /// Draw the layout profile's zones and marks over the letter.
     pub debug_layout: bool,
+    /// The PDF standards the PDF must conform to (PDF/A, PDF/UA), checked
+    /// by Typst's own validator when it is written.
+    pub pdf_standards: Vec<PdfStandard>,
+    /// Files the PDF carries (an issued letter's Letter and case). The
+    /// style attaches them: see [`ATTACHMENT_PATHS`].
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file embedded in the PDF, as PDF/A-3 describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// The file's name in the PDF (`letter.json`).
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// `source`, `data`, `alternative` or `supplement`.
+    pub relationship: &'static str,
+    pub mime_type: &'static str,
+    pub description: String,
 }
 
 /// A typeset letter: its pages, ready to export.
@@ -51,6 +76,9 @@ pub struct Typeset {
     document: PagedDocument,
     ident: String,
     date: Option<Datetime>,
+    standards: Vec<PdfStandard>,
+    /// The style, to point export errors at its lines.
+    style: Arc<Style>,
 }
 
 /// A run of text where the layout put it: page (from 0), the left end of
@@ -106,21 +134,23 @@ impl Typeset {
     pub fn export(&self, output: Output) -> Result<Vec<u8>> {
         match output {
             Output::Pdf => {
+                let standards = PdfStandards::new(&self.standards).map_err(|e| {
+                    Error::usage(
+                        format!("--pdf-standard: {}", e.message()),
+                        Some("PDF/A-3b with PDF/UA-1 is the combination for archives and screen readers alike".to_owned()),
+                    )
+                })?;
                 let options = PdfOptions {
                     ident: Smart::Custom(self.ident.clone()),
                     timestamp: self.date.map(Timestamp::new_utc),
+                    standards,
                     ..PdfOptions::default()
                 };
                 typst_pdf::pdf(&self.document, &options).map_err(|errors| {
                     Error::Invalid(
                         errors
                             .iter()
-                            .map(|e| {
-                                Diagnostic::error(
-                                    "style::export",
-                                    format!("PDF export failed: {}", e.message),
-                                )
-                            })
+                            .map(|e| export_diagnostic(&self.style, e))
                             .collect(),
                     )
                 })
@@ -181,24 +211,59 @@ impl Renderer {
     pub fn typeset(
         &self,
         letter: &Letter,
-        style: &Style,
+        style: &Arc<Style>,
         fonts: &FontSet,
         options: &RenderOptions,
     ) -> Result<Typeset> {
-        let images = [letter.sender.logo.as_ref(), letter.signature.image.as_ref()]
-            .into_iter()
-            .flatten()
-            .map(|image| (image.file, Bytes::new(image.bytes.clone())))
-            .collect();
-        let typeset = self.compile(
+        if options.attachments.len() > ATTACHMENT_PATHS.len() {
+            return Err(Error::usage(
+                format!(
+                    "a PDF carries at most {} attachments",
+                    ATTACHMENT_PATHS.len()
+                ),
+                None,
+            ));
+        }
+        let mut data: Vec<(&'static str, Bytes)> =
+            [letter.sender.logo.as_ref(), letter.signature.image.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|image| (image.file, Bytes::new(image.bytes.clone())))
+                .collect();
+        data.extend(
+            ATTACHMENT_PATHS
+                .iter()
+                .zip(&options.attachments)
+                .map(|(path, a)| (*path, Bytes::new(a.bytes.clone()))),
+        );
+        let mut typeset = self.compile(
             world_json(letter, options),
-            images,
+            data,
             style,
             fonts,
             &letter.date,
             format!("lettrine:{}", letter.case_hash),
         )?;
         glyphs::check(&typeset.document, letter)?;
+        let attached = typeset
+            .document
+            .introspector()
+            .query(&AttachElem::ELEM.select())
+            .len();
+        if attached != options.attachments.len() {
+            return Err(Error::invalid(
+                Diagnostic::error(
+                    "style::attachments",
+                    format!(
+                        "the style {} attached {attached} of the letter's {} files to the PDF",
+                        style.name,
+                        options.attachments.len()
+                    ),
+                )
+                .hint("a style attaches them with: #for a in letter.at(\"render\", default: (:)).at(\"attachments\", default: ()) { pdf.attach(a.name, read(a.file, encoding: none), relationship: a.relationship, mime-type: a.mime-type, description: a.description) }"),
+            ));
+        }
+        typeset.standards = options.pdf_standards.clone();
         Ok(typeset)
     }
 
@@ -207,7 +272,7 @@ impl Renderer {
     pub fn typeset_data(
         &self,
         json: String,
-        style: &Style,
+        style: &Arc<Style>,
         date: &str,
         ident: String,
     ) -> Result<Typeset> {
@@ -217,8 +282,8 @@ impl Renderer {
     fn compile(
         &self,
         json: String,
-        images: Vec<(&'static str, Bytes)>,
-        style: &Style,
+        data: Vec<(&'static str, Bytes)>,
+        style: &Arc<Style>,
         fonts: &FontSet,
         date: &str,
         ident: String,
@@ -229,7 +294,7 @@ impl Renderer {
             fonts,
             style,
             letter: Bytes::from_string(json),
-            images,
+            data,
             today: date.unwrap_or_else(|| Datetime::from_ymd(1970, 1, 1).expect("a valid date")),
         };
         let result = typst::compile::<PagedDocument>(&world);
@@ -267,6 +332,8 @@ impl Renderer {
             document,
             ident,
             date,
+            standards: Vec::new(),
+            style: style.clone(),
         })
     }
 }
@@ -275,13 +342,50 @@ impl Renderer {
 /// object with the options of this run.
 fn world_json(letter: &Letter, options: &RenderOptions) -> String {
     let mut value = serde_json::to_value(letter).unwrap_or_default();
+    let attachments: Vec<serde_json::Value> = ATTACHMENT_PATHS
+        .iter()
+        .zip(&options.attachments)
+        .map(|(file, a)| {
+            serde_json::json!({
+                "name": a.name,
+                "file": file,
+                "relationship": a.relationship,
+                "mime-type": a.mime_type,
+                "description": a.description,
+            })
+        })
+        .collect();
     if let Some(object) = value.as_object_mut() {
         object.insert(
             "render".to_owned(),
-            serde_json::json!({ "debug-layout": options.debug_layout }),
+            serde_json::json!({
+                "debug-layout": options.debug_layout,
+                "attachments": attachments,
+            }),
         );
     }
     value.to_string()
+}
+
+/// An error of Typst's PDF export (a PDF/A or PDF/UA rule the letter
+/// breaks), at its place in the style when it has one.
+fn export_diagnostic(style: &Style, e: &SourceDiagnostic) -> Diagnostic {
+    let mut d = Diagnostic::error("style::pdf-standard", e.message.to_string());
+    let range = match e.span.get() {
+        DiagSpanKind::Detached => None,
+        DiagSpanKind::Number { id, num, sub_range } => style
+            .parsed(id)
+            .and_then(|source| source.range(num, sub_range).map(|r| (id, r))),
+        DiagSpanKind::Range { id, range } => Some((id, range)),
+    };
+    if let Some((id, range)) = range
+        && let Some(source) = style.parsed(id)
+    {
+        let file = SourceFile::new(style.display(id), source.text());
+        d = d.at(&file, range);
+    }
+    d.hints.extend(e.hints.iter().map(|h| h.v.to_string()));
+    d
 }
 
 fn parse_date(iso: &str) -> Option<Datetime> {

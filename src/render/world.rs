@@ -1,6 +1,6 @@
 //! The sandboxed Typst world of one letter: the style's files (read only
 //! from the style's own root), the letter as the virtual JSON file
-//! `/letter.json`, its images at fixed virtual paths, the project's fonts
+//! `/letter.json`, its images and attachments at fixed virtual paths, the project's fonts
 //! beside the embedded ones, the Typst packages the project vendors under
 //! `typst-packages/` and no others, no network, a fixed today.
 
@@ -19,12 +19,27 @@ use super::fonts::FontSet;
 use crate::letter::{LOGO_PNG_PATH, LOGO_SVG_PATH, SIGNATURE_PNG_PATH, SIGNATURE_SVG_PATH};
 use crate::revision::{RelPath, Tree};
 
-/// The virtual paths of a letter's images: never files of the style.
-const IMAGE_PATHS: [&str; 4] = [
+/// The virtual paths of the files an issued letter attaches to its PDF
+/// (the Letter, the case), in order; a style reads them with
+/// `read(file, encoding: none)`.
+pub const ATTACHMENT_PATHS: [&str; 4] = [
+    "/lettrine-attachment-1",
+    "/lettrine-attachment-2",
+    "/lettrine-attachment-3",
+    "/lettrine-attachment-4",
+];
+
+/// The virtual paths of a letter's own files (images, attachments): never
+/// files of the style.
+const DATA_PATHS: [&str; 8] = [
     LOGO_PNG_PATH,
     LOGO_SVG_PATH,
     SIGNATURE_PNG_PATH,
     SIGNATURE_SVG_PATH,
+    ATTACHMENT_PATHS[0],
+    ATTACHMENT_PATHS[1],
+    ATTACHMENT_PATHS[2],
+    ATTACHMENT_PATHS[3],
 ];
 
 /// The virtual path where a style finds the letter: `json("/letter.json")`.
@@ -42,7 +57,7 @@ pub struct Style {
     packages: Option<Arc<dyn Tree>>,
     main: FileId,
     letter: FileId,
-    images: [FileId; 4],
+    data: [FileId; 8],
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
 }
@@ -66,7 +81,7 @@ impl Style {
             packages,
             main: project_file(&format!("/{name}.typ")),
             letter: project_file(LETTER_PATH),
-            images: IMAGE_PATHS.map(project_file),
+            data: DATA_PATHS.map(project_file),
             tree,
             root,
             sources: Mutex::new(HashMap::new()),
@@ -143,6 +158,12 @@ impl Style {
         }
     }
 
+    /// A source of the style already parsed, for pointing at a span of it.
+    pub(super) fn parsed(&self, id: FileId) -> Option<Source> {
+        let sources = self.sources.lock().ok()?;
+        sources.get(&id)?.as_ref().ok().cloned()
+    }
+
     fn cached_file(&self, id: FileId) -> FileResult<Bytes> {
         let mut files = self.files.lock().map_err(|_| FileError::Other(None))?;
         files.entry(id).or_insert_with(|| self.read(id)).clone()
@@ -188,8 +209,9 @@ pub struct LetterWorld<'a> {
     pub fonts: &'a FontSet,
     pub style: &'a Style,
     pub letter: Bytes,
-    /// The letter's images (logo, signature), at their virtual paths.
-    pub images: Vec<(&'static str, Bytes)>,
+    /// The letter's own files (logo, signature, attachments), at their
+    /// virtual paths.
+    pub data: Vec<(&'static str, Bytes)>,
     pub today: Datetime,
 }
 
@@ -207,7 +229,7 @@ impl World for LetterWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.style.letter || self.style.images.contains(&id) {
+        if id == self.style.letter || self.style.data.contains(&id) {
             return Err(FileError::NotSource);
         }
         self.style.cached_source(id)
@@ -217,10 +239,10 @@ impl World for LetterWorld<'_> {
         if id == self.style.letter {
             return Ok(self.letter.clone());
         }
-        if self.style.images.contains(&id) {
+        if self.style.data.contains(&id) {
             let path = id.vpath().get_with_slash();
             return self
-                .images
+                .data
                 .iter()
                 .find(|(p, _)| *p == path)
                 .map(|(_, bytes)| bytes.clone())
