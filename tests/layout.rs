@@ -182,7 +182,10 @@ fn every_style_draws_the_debug_layout() {
             ..Overrides::default()
         };
         let letter = builder.letter(&case, &overrides).unwrap();
-        let options = RenderOptions { debug_layout: true };
+        let options = RenderOptions {
+            debug_layout: true,
+            ..RenderOptions::default()
+        };
         let runs = builder.typeset(&letter, &options).unwrap().placed_text();
         for label in [
             "window 85×45 mm at 20, 45",
