@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use lettrine::builder::{Builder, Overrides};
 use lettrine::case::CaseFile;
 use lettrine::diagnostic::SourceFile;
-use lettrine::render::{Output, RenderOptions};
+use lettrine::render::{Output, PdfStandard, RenderOptions};
 use lettrine::revision::Project;
 
 fn main() {
@@ -79,6 +79,7 @@ fn main() {
     println!("  peak RSS:                  {}", peak_rss());
 
     fonts_compared(&root, &examples, count);
+    standards_compared(&cases);
 
     let binary = env!("CARGO_BIN_EXE_lettrine");
     let out = std::env::temp_dir().join("lettrine-bench.pdf");
@@ -101,6 +102,45 @@ fn main() {
         ms(runs[runs.len() / 2])
     );
     let _ = std::fs::remove_file(out);
+}
+
+/// The same letters as plain PDF, then as PDF/A-3b with PDF/UA-1 (what
+/// `issue` writes): what Typst's validation and the archival metadata cost.
+fn standards_compared(cases: &[CaseFile]) {
+    let builder = Builder::new(Project::embedded_only());
+    for (label, standards) in [
+        ("plain PDF", vec![]),
+        (
+            "PDF/A-3b + UA-1",
+            vec![PdfStandard::A_3b, PdfStandard::Ua_1],
+        ),
+    ] {
+        let options = RenderOptions {
+            pdf_standards: standards,
+            ..RenderOptions::default()
+        };
+        let mut times = Vec::with_capacity(cases.len());
+        for case in cases {
+            let t = Instant::now();
+            let letter = builder
+                .letter(case, &Overrides::default())
+                .expect("the letter assembles");
+            builder
+                .typeset(&letter, &options)
+                .expect("the letter typesets")
+                .export(Output::Pdf)
+                .expect("exports");
+            times.push(t.elapsed());
+        }
+        let mut steady = times[1..].to_vec();
+        steady.sort();
+        let total: Duration = times.iter().sum();
+        println!(
+            "  {label:>16}: steady median {}, mean {}",
+            ms(steady[steady.len() / 2]),
+            ms(total / times.len() as u32)
+        );
+    }
 }
 
 /// The same letters with a theme that sets them in Noto Sans (embedded),

@@ -378,6 +378,20 @@ fn sha256_hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
+/// What a forger does: puts `pdf` in place of the record's letter and
+/// fixes its hash in the manifest, so that every hash agrees.
+fn forge(record: &Path, pdf: &[u8]) {
+    let manifest_path = record.join("manifest.toml");
+    let old = manifest(record)["outputs"][0]["sha256"]
+        .as_str()
+        .expect("the PDF's hash")
+        .to_owned();
+    let new = format!("sha256:{}", sha256_hex(pdf));
+    fs::write(record.join("letter.pdf"), pdf).expect("write the forged PDF");
+    let text = fs::read_to_string(&manifest_path).expect("the manifest");
+    fs::write(&manifest_path, text.replace(&old, &new)).expect("write the manifest");
+}
+
 /// Three issued records of the small case.
 fn archive_of_three() -> (tempfile::TempDir, [PathBuf; 3]) {
     let dir = tmp();
@@ -441,20 +455,7 @@ fn verify_rebuilds_to_catch_a_forged_pdf_and_its_hash() {
         &["build", example("fr").to_str().unwrap(), "-o", "forged.pdf"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let manifest_path = third.join("manifest.toml");
-    let old = manifest(&third)["outputs"][0]["sha256"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let new = format!("sha256:{}", sha256_hex(&fs::read(&forged).unwrap()));
-    fs::copy(&forged, third.join("letter.pdf")).unwrap();
-    fs::write(
-        &manifest_path,
-        fs::read_to_string(&manifest_path)
-            .unwrap()
-            .replace(&old, &new),
-    )
-    .unwrap();
+    forge(&third, &fs::read(&forged).unwrap());
 
     let (code, stderr) = verify_errors(dir.path());
     assert_eq!(code, 1);
@@ -781,7 +782,7 @@ fn verify_catches_an_attachment_changed_after_issue() {
         .expect("the attached case is readable once uncompressed");
     let mut forged = bytes.clone();
     forged[at..at + from.len()].copy_from_slice(b"name = \"Claire Dupond\"");
-    fs::write(&pdf, &forged).unwrap();
+    forge(&third, &forged);
     let detached = dir.path().join("detached");
     fs::create_dir_all(&detached).unwrap();
     tool(
@@ -798,19 +799,6 @@ fn verify_catches_an_attachment_changed_after_issue() {
             .unwrap()
             .contains("Claire Dupond")
     );
-    let manifest_path = third.join("manifest.toml");
-    let old = manifest(&third)["outputs"][0]["sha256"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let new = format!("sha256:{}", sha256_hex(&forged));
-    fs::write(
-        &manifest_path,
-        fs::read_to_string(&manifest_path)
-            .unwrap()
-            .replace(&old, &new),
-    )
-    .unwrap();
     let (code, stderr) = verify_errors(dir.path());
     assert_eq!(code, 1);
     assert_eq!(

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{commit, copy_dir, example, git, lettrine, pdf_text, root, write};
@@ -16,16 +16,27 @@ fn tmp() -> tempfile::TempDir {
 }
 
 /// The French example with its `[sender]` table replaced by `sender`
-/// lines and `extra` appended.
-fn french_case(sender: &str, extra: &str) -> String {
+/// lines.
+fn french_case(sender: &str) -> String {
     let text = std::fs::read_to_string(example("fr")).unwrap();
     let start = text.find("[sender]").unwrap();
     let end = text.find("[signatory]").unwrap();
-    format!(
-        "{}[sender]\n{sender}\n{}{extra}",
-        &text[..start],
-        &text[end..]
+    format!("{}[sender]\n{sender}\n{}", &text[..start], &text[end..])
+}
+
+/// The French example from a sender whose theme is `theme`, as `name` in
+/// `dir`.
+fn themed_case(dir: &Path, name: &str, theme: &str) -> PathBuf {
+    write(
+        dir,
+        name,
+        &french_case(&format!("{SENDER}\ntheme = \"{theme}\"")),
     )
+}
+
+/// `lettrine build CASE -o OUT` in `dir`.
+fn build(dir: &Path, case: &Path, out: &str) -> common::Run {
+    lettrine(dir, &["build", case.to_str().unwrap(), "-o", out])
 }
 
 const SENDER: &str = "name = \"Atelier Lumière\"
@@ -74,15 +85,8 @@ fn a_project_font_is_listed_and_embedded() {
         run.stdout
     );
 
-    let case = write(
-        dir.path(),
-        "case.toml",
-        &french_case(&format!("{SENDER}\ntheme = \"brand\""), ""),
-    );
-    let run = lettrine(
-        dir.path(),
-        &["build", case.to_str().unwrap(), "-o", "a.pdf"],
-    );
+    let case = themed_case(dir.path(), "case.toml", "brand");
+    let run = build(dir.path(), &case, "a.pdf");
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let fonts = pdffonts(&dir.path().join("a.pdf"));
     let embedded: Vec<&str> = fonts
@@ -103,13 +107,10 @@ fn a_project_font_is_listed_and_embedded() {
 fn a_character_no_font_draws_is_an_error() {
     let dir = tmp();
     brand_project(dir.path());
-    let case = french_case(&format!("{SENDER}\ntheme = \"brand\""), "")
+    let case = french_case(&format!("{SENDER}\ntheme = \"brand\""))
         .replace("name = \"Claire Dupont\"", "name = \"Łucja Dupont\"");
     let case = write(dir.path(), "case.toml", &case);
-    let run = lettrine(
-        dir.path(),
-        &["build", case.to_str().unwrap(), "-o", "a.pdf"],
-    );
+    let run = build(dir.path(), &case, "a.pdf");
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
@@ -142,15 +143,8 @@ fn a_family_no_font_provides_is_an_error_where_it_is_named() {
         "themes/brand.toml",
         "[fonts]\nbody = [\"Brand Sans\", \"Noto Sans\"]\n",
     );
-    let case = write(
-        dir.path(),
-        "case.toml",
-        &french_case(&format!("{SENDER}\ntheme = \"brand\""), ""),
-    );
-    let run = lettrine(
-        dir.path(),
-        &["build", case.to_str().unwrap(), "-o", "a.pdf"],
-    );
+    let case = themed_case(dir.path(), "case.toml", "brand");
+    let run = build(dir.path(), &case, "a.pdf");
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("theme_unknown_family", run.stderr);
 
@@ -235,15 +229,8 @@ fn bad_theme_keys_and_values_are_reported_at_their_place() {
     let dir = tmp();
     let theme = "[colours]\nprimary = \"navy\"\n\n[logo]\nposition = \"left\"\nheight = 80\n\n[footer.bank]\niban = \"FR16 1020 7000 4512 3456 7890 134\"\nbic = \"CCBP\"\n";
     write(dir.path(), "themes/brand.toml", theme);
-    let case = write(
-        dir.path(),
-        "case.toml",
-        &french_case(&format!("{SENDER}\ntheme = \"brand\""), ""),
-    );
-    let run = lettrine(
-        dir.path(),
-        &["build", case.to_str().unwrap(), "-o", "a.pdf"],
-    );
+    let case = themed_case(dir.path(), "case.toml", "brand");
+    let run = build(dir.path(), &case, "a.pdf");
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("theme_bad_values", run.stderr);
 
@@ -252,18 +239,11 @@ fn bad_theme_keys_and_values_are_reported_at_their_place() {
         "themes/brand.toml",
         "[colors]\nprimary = \"#1f3a5f\"\n",
     );
-    let run = lettrine(
-        dir.path(),
-        &["build", case.to_str().unwrap(), "-o", "a.pdf"],
-    );
+    let run = build(dir.path(), &case, "a.pdf");
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("theme_unknown_key", run.stderr);
 
-    write(
-        dir.path(),
-        "other.toml",
-        &french_case(&format!("{SENDER}\ntheme = \"brnad\""), ""),
-    );
+    themed_case(dir.path(), "other.toml", "brnad");
     let run = lettrine(dir.path(), &["build", "other.toml", "-o", "a.pdf"]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("theme_unknown", run.stderr);
@@ -283,10 +263,7 @@ fn the_theme_prints_its_footer_and_the_signature_image() {
         "signature = \"senders/signature.png\"",
     );
     let case = write(dir.path(), "case.toml", &case);
-    let run = lettrine(
-        dir.path(),
-        &["build", case.to_str().unwrap(), "-o", "a.pdf"],
-    );
+    let run = build(dir.path(), &case, "a.pdf");
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let pdf = dir.path().join("a.pdf");
     let text = pdf_text(&pdf);
@@ -449,11 +426,7 @@ fn an_issued_letter_records_its_fonts_and_packages_and_verifies() {
     let dir = tmp();
     let d = dir.path();
     brand_project(d);
-    let case = write(
-        d,
-        "case.toml",
-        &french_case(&format!("{SENDER}\ntheme = \"brand\""), ""),
-    );
+    let case = themed_case(d, "case.toml", "brand");
     let run = lettrine(
         d,
         &[
