@@ -484,7 +484,7 @@ fn locale_and_style_overrides() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: no style named \"nope\"\n = hint: the styles are: classic\n\n"
+        "error: no style named \"nope\"\n = hint: the styles are: classic, din, modern\n\n"
     );
 }
 

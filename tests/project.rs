@@ -35,7 +35,7 @@ fn packs_and_styles_are_listed_with_their_origin() {
     );
     assert_eq!(
         lettrine(empty.path(), &["styles"]).stdout,
-        "classic  (embedded)\n"
+        "classic  (embedded)\ndin  (embedded)\nmodern  (embedded)\n"
     );
     let dir = project();
     write(
@@ -44,7 +44,10 @@ fn packs_and_styles_are_listed_with_their_origin() {
         "#let letter = json(\"/letter.json\")\n#letter.subject.text\n",
     );
     let run = lettrine(dir.path(), &["styles"]);
-    assert_eq!(run.stdout, "classic  (.)\nplain  (.)\n");
+    assert_eq!(
+        run.stdout,
+        "classic  (.)\ndin  (.)\nmodern  (.)\nplain  (.)\n"
+    );
 }
 
 #[test]
