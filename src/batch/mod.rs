@@ -27,8 +27,8 @@ use crate::error::{Error, Result};
 use crate::letter::Letter;
 use crate::output::write_atomic_unsynced;
 use journal::{JOURNAL, Journal, digest, shard_journal};
-pub use shard::Shard;
 use name::{Origin, Template};
+pub use shard::Shard;
 use table::{MAX_TABLE_SIZE, Table};
 
 /// Where a batch's cases come from.
@@ -505,7 +505,10 @@ impl Batch<'_> {
                 },
             ));
         }
-        for o in failed.iter().filter(|o| matches!(o.status, Status::Failed(_))) {
+        for o in failed
+            .iter()
+            .filter(|o| matches!(o.status, Status::Failed(_)))
+        {
             total.add(count(
                 o.index,
                 Progress {

@@ -348,7 +348,11 @@ fn dry_run(
         for (shard, p) in &shards {
             text.push_str(&format!("shard {shard}: {}\n", line(p)));
         }
-        let all = if batch.shard.is_some() { "this shard" } else { "all" };
+        let all = if batch.shard.is_some() {
+            "this shard"
+        } else {
+            "all"
+        };
         text.push_str(&format!("{all}: {}\n", line(&total)));
         text
     };
