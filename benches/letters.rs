@@ -78,6 +78,7 @@ fn main() {
     println!("  mean PDF size:             {} bytes", bytes / count);
     println!("  peak RSS:                  {}", peak_rss());
 
+    phases(&cases);
     fonts_compared(&root, &examples, count);
     standards_compared(&cases);
 
@@ -102,6 +103,47 @@ fn main() {
         ms(runs[runs.len() / 2])
     );
     let _ = std::fs::remove_file(out);
+}
+
+/// Where a letter's time goes, phase by phase, as medians over the same
+/// letters: checking the case against the pack, formatting its messages
+/// (Fluent, CLDR through ICU4X, typography), Typst (evaluating the style and
+/// laying the letter out, every pass it takes), and writing the PDF.
+fn phases(cases: &[CaseFile]) {
+    let builder = Builder::new(Project::embedded_only());
+    let (mut check, mut format, mut typeset, mut export) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for case in cases {
+        let pack = builder.pack(&case.pack.id).expect("the pack loads");
+        let t = Instant::now();
+        case.validate(&pack, &case.locale)
+            .expect("the case is valid");
+        let checked = t.elapsed();
+        let t = Instant::now();
+        let letter = builder
+            .letter(case, &Overrides::default())
+            .expect("the letter assembles");
+        let assembled = t.elapsed();
+        let t = Instant::now();
+        let typeset_letter = builder
+            .typeset(&letter, &RenderOptions::default())
+            .expect("the letter typesets");
+        typeset.push(t.elapsed());
+        let t = Instant::now();
+        typeset_letter.export(Output::Pdf).expect("exports");
+        export.push(t.elapsed());
+        check.push(checked);
+        format.push(assembled.saturating_sub(checked));
+    }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    println!("  phases, median per letter:");
+    println!("    check the case:          {}", ms(median(&mut check)));
+    println!("    format the messages:     {}", ms(median(&mut format)));
+    println!("    Typst (eval and layout): {}", ms(median(&mut typeset)));
+    println!("    PDF export:              {}", ms(median(&mut export)));
 }
 
 /// The same letters as plain PDF, then as PDF/A-3b with PDF/UA-1 (what

@@ -61,6 +61,20 @@ fn brand_project(dir: &Path) {
     );
 }
 
+/// A small Typst package, vendored as `@preview/stamp:0.1.0`.
+fn vendor_stamp(dir: &Path) {
+    write(
+        dir,
+        "typst-packages/preview/stamp/0.1.0/typst.toml",
+        "[package]\nname = \"stamp\"\nversion = \"0.1.0\"\nentrypoint = \"lib.typ\"\n",
+    );
+    write(
+        dir,
+        "typst-packages/preview/stamp/0.1.0/lib.typ",
+        "#let stamp(body) = box(stroke: 0.5pt, inset: 2pt, body)\n",
+    );
+}
+
 fn pdffonts(pdf: &Path) -> String {
     let out = Command::new("pdffonts").arg(pdf).output().unwrap();
     assert!(out.status.success());
@@ -371,16 +385,7 @@ fn postal_mentions_are_printed_in_the_letters_language() {
 fn a_style_imports_a_vendored_package_and_nothing_else() {
     let dir = tmp();
     let d = dir.path();
-    write(
-        d,
-        "typst-packages/preview/stamp/0.1.0/typst.toml",
-        "[package]\nname = \"stamp\"\nversion = \"0.1.0\"\nentrypoint = \"lib.typ\"\n",
-    );
-    write(
-        d,
-        "typst-packages/preview/stamp/0.1.0/lib.typ",
-        "#let stamp(body) = box(stroke: 0.5pt, inset: 2pt, body)\n",
-    );
+    vendor_stamp(d);
     write(
         d,
         "styles/stamped.typ",
@@ -426,7 +431,21 @@ fn an_issued_letter_records_its_fonts_and_packages_and_verifies() {
     let dir = tmp();
     let d = dir.path();
     brand_project(d);
+    // A style of the project that imports a vendored package.
+    vendor_stamp(d);
+    let classic = std::fs::read_to_string(root().join("styles/classic.typ")).unwrap();
+    write(
+        d,
+        "styles/stamped.typ",
+        &format!("#import \"@preview/stamp:0.1.0\": stamp\n{classic}"),
+    );
     let case = themed_case(d, "case.toml", "brand");
+    let text = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(
+        &case,
+        text.replacen("place = ", "style = \"stamped\"\nplace = ", 1),
+    )
+    .unwrap();
     let run = lettrine(
         d,
         &[
@@ -449,6 +468,9 @@ fn an_issued_letter_records_its_fonts_and_packages_and_verifies() {
         "inputs/fonts/BrandSans-Regular.ttf",
         "inputs/fonts/BrandSans-Bold.ttf",
         "inputs/themes/brand.toml",
+        "inputs/styles/stamped.typ",
+        "inputs/typst-packages/preview/stamp/0.1.0/typst.toml",
+        "inputs/typst-packages/preview/stamp/0.1.0/lib.typ",
     ] {
         assert!(record.join(input).is_file(), "{input} is recorded");
     }
@@ -459,6 +481,7 @@ fn an_issued_letter_records_its_fonts_and_packages_and_verifies() {
     );
     // verify rebuilds it from the record alone, with those font bytes.
     std::fs::remove_dir_all(d.join("fonts")).unwrap();
+    std::fs::remove_dir_all(d.join("typst-packages")).unwrap();
     let run = lettrine(d, &["verify"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(
