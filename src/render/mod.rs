@@ -236,14 +236,30 @@ impl Renderer {
                 .zip(&options.attachments)
                 .map(|(path, a)| (*path, Bytes::new(a.bytes.clone()))),
         );
-        let mut typeset = self.compile(
-            world_json(letter, options),
-            data,
-            style,
-            fonts,
-            &letter.date,
-            format!("lettrine:{}", letter.case_hash),
-        )?;
+        // Most letters fit on one page. Told so, a style needs no page
+        // count from Typst's introspection ("Page x / y" is not printed),
+        // and Typst lays the letter out once instead of twice; a letter
+        // that runs longer is laid out again, told its real count.
+        let ident = format!("lettrine:{}", letter.case_hash);
+        // (A style that ignores the count is laid out as before; if the
+        // count changes the layout's length again, the third try stands.)
+        let mut pages = 1;
+        let mut tries = 0;
+        let mut typeset = loop {
+            tries += 1;
+            let typeset = self.compile(
+                world_json(letter, options, Some(pages)),
+                data.clone(),
+                style,
+                fonts,
+                &letter.date,
+                ident.clone(),
+            )?;
+            if typeset.pages() == pages || tries == 3 {
+                break typeset;
+            }
+            pages = typeset.pages();
+        };
         glyphs::check(&typeset.document, letter)?;
         let attached = typeset
             .document
@@ -340,7 +356,7 @@ impl Renderer {
 
 /// What the style reads as `/letter.json`: the Letter, plus a `render`
 /// object with the options of this run.
-fn world_json(letter: &Letter, options: &RenderOptions) -> String {
+fn world_json(letter: &Letter, options: &RenderOptions, pages: Option<usize>) -> String {
     let mut value = serde_json::to_value(letter).unwrap_or_default();
     let attachments: Vec<serde_json::Value> = ATTACHMENT_PATHS
         .iter()
@@ -361,6 +377,7 @@ fn world_json(letter: &Letter, options: &RenderOptions) -> String {
             serde_json::json!({
                 "debug-layout": options.debug_layout,
                 "attachments": attachments,
+                "pages": pages,
             }),
         );
     }
