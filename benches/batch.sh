@@ -10,6 +10,8 @@
 #   ROWS=500 BIG=0 bash benches/batch.sh
 #   STYLES="classic modern din"        # the styles the ROWS batch runs with
 #                                      # (the 10,000-row one uses classic)
+#   PEER_PYTHON=/path/to/venv/bin/python  # a Python with `typst` (PyPI,
+#                                      # 0.15): Typst alone on the same letters
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,7 +78,8 @@ run() {
     built=$(find "$out" -name '*.pdf' | wc -l)
     [ "$built" -eq "$n" ] || { echo "only $built of $n letters were built" >&2; exit 1; }
     awk -v n="$n" -v w="$wall" -v kb="$kb" -v j="$JOBS" -v s="$style" 'BEGIN {
-        printf "%6d letters  %6.2f s  %6.0f letters/s  %5.1f MB peak  (%d jobs, style %s)\n", n, w, n / w, kb / 1024, j, s }'
+        printf "%6d letters  %6.2f s  %6.0f letters/s  %5.1f MB peak  (%d jobs, style %s)\n", n, w, n / w, kb / 1024, j, s }' \
+        | tee "$work/rate-$style"
     # A re-run finds every letter up to date and builds nothing.
     /usr/bin/time -f '%e %M' -o "$work/time" \
         "$bin" build "$work/cases-$n.csv" --defaults "$work/base.toml" --out "$out" \
@@ -88,6 +91,7 @@ run() {
     rm -rf "$out"
 }
 
+# run N [STYLE] prints its letters/s on the last line; keep it for the peer.
 echo "== in one process (lettrine build TABLE --out DIR)"
 for style in $STYLES; do
     run "$ROWS" "$style"
@@ -140,4 +144,21 @@ TYP
     per_process "typst compile, per process" typst_one
 else
     echo "(no typst binary on PATH: cargo install typst-cli --version 0.15.1 --locked to compare with it)"
+fi
+
+# The peer: Typst alone, through its Python binding, compiling classic.typ
+# from the same Letters, one compiler per core, in the same run.
+peer=${PEER_PYTHON:-python3}
+if "$peer" -c 'import typst' 2> /dev/null; then
+    echo "== Typst alone on the same $ROWS letters (benches/peer.py, $JOBS compilers)"
+    table "$ROWS" "$work/cases-peer.csv"
+    "$bin" build "$work/cases-peer.csv" --defaults "$work/base.toml" --out "$work/peer" \
+        --name '{row}.json' > /dev/null
+    "$peer" benches/peer.py "$work/peer" "$JOBS" | tee "$work/rate-peer"
+    awk 'FNR == 1 && FILENAME ~ /peer/ { for (i = 1; i <= NF; i++) if ($(i + 1) == "letters/s") p = $i }
+         FNR == 1 && FILENAME !~ /peer/ { for (i = 1; i <= NF; i++) if ($(i + 1) == "letters/s") l = $i }
+         END { if (p > 0) printf "lettrine (classic) / Typst alone: %.2f×\n", l / p }' \
+        "$work/rate-classic" "$work/rate-peer"
+else
+    echo "(no Python with typst: python3 -m venv v && v/bin/pip install typst==0.15.0, then PEER_PYTHON=v/bin/python)"
 fi
