@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::case::node::{self, Node};
 use crate::case::{Base, Case, CaseFile, IncludeRequest, Row};
-use crate::diagnostic::{Diagnostic, SourceFile, closest};
+use crate::diagnostic::{Diagnostic, Severity, SourceFile, closest};
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
 use crate::letter::{self, Image, ImageFormat, ImageRole, Letter};
@@ -181,24 +181,15 @@ impl Builder {
         case: &CaseFile,
     ) -> Result<Image> {
         let (file, span) = case.located(key);
-        let what = match role {
-            ImageRole::Logo => "logo",
-            ImageRole::Signature => "signature",
-        };
+        let what = role.name();
         let problem = |message: String| {
             Error::invalid(
-                Diagnostic::error(
-                    match role {
-                        ImageRole::Logo => "case::logo",
-                        ImageRole::Signature => "case::signature",
-                    },
-                    message,
-                )
-                .at(file, span.clone())
-                .field(key.to_owned())
-                .hint(format!(
-                    "a {what} is a .png or .svg file inside the project folder, like senders/{what}.svg"
-                )),
+                Diagnostic::new(Severity::Error, format!("case::{what}"), message)
+                    .at(file, span.clone())
+                    .field(key.to_owned())
+                    .hint(format!(
+                        "a {what} is a .png or .svg file inside the project folder, like senders/{what}.svg"
+                    )),
             )
         };
         let (display, bytes) = self
@@ -363,7 +354,7 @@ impl Builder {
         } else {
             let files: Vec<FontFile> = files
                 .into_iter()
-                .map(|(_, display, bytes)| FontFile { display, bytes })
+                .map(|(display, bytes)| FontFile { display, bytes })
                 .collect();
             Arc::new(fonts::embedded().with_project(&files)?)
         };

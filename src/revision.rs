@@ -489,10 +489,11 @@ impl Project {
     }
 
     /// The font files of the project's own `fonts/` folder (and its
-    /// subfolders), sorted by path, read through the project's tree: the
+    /// subfolders), sorted by path, each as shown to the user and its
+    /// bytes, read through the project's tree: the
     /// same size limit and sandbox as every other file, and at the
     /// revision with `--rev`. Files of other kinds (licences) are skipped.
-    pub fn font_files(&self) -> io::Result<Vec<(RelPath, String, Vec<u8>)>> {
+    pub fn font_files(&self) -> io::Result<Vec<(String, Vec<u8>)>> {
         let mut out = Vec::new();
         let (Some(local), Some(dir)) = (&self.local, RelPath::new("fonts")) else {
             return Ok(out);
@@ -608,7 +609,7 @@ fn collect_fonts(
     tree: &dyn Tree,
     dir: &RelPath,
     depth: usize,
-    out: &mut Vec<(RelPath, String, Vec<u8>)>,
+    out: &mut Vec<(String, Vec<u8>)>,
 ) -> io::Result<()> {
     if depth > 4 {
         return Ok(());
@@ -619,7 +620,7 @@ fn collect_fonts(
         };
         if is_font_file(&name) {
             if let Some(bytes) = tree.read(&path)? {
-                out.push((path.clone(), tree.display(&path), bytes));
+                out.push((tree.display(&path), bytes));
             }
         } else if !name.contains('.') || !tree.list(&path).is_empty() {
             collect_fonts(tree, &path, depth + 1, out)?;

@@ -122,6 +122,14 @@ pub enum ImageRole {
 }
 
 impl ImageRole {
+    /// What the image is, in messages: `logo`, `signature`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Logo => "logo",
+            Self::Signature => "signature",
+        }
+    }
+
     /// The virtual path of the image in the style's world.
     pub fn file(self, format: ImageFormat) -> &'static str {
         match (self, format) {
