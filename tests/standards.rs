@@ -199,3 +199,47 @@ fn every_example_in_every_style_and_profile_conforms() {
     }
     assert!(checked >= 9 * 5, "{checked} letters checked");
 }
+
+#[test]
+fn the_letterhead_and_the_address_are_read_in_order_by_a_screen_reader() {
+    let dir = tmp();
+    for style in ["classic", "modern", "din"] {
+        let pdf = dir.path().join(format!("{style}.pdf"));
+        let run = lettrine(
+            dir.path(),
+            &[
+                "build",
+                example("fr").to_str().unwrap(),
+                "--style",
+                style,
+                "--pdf-standard",
+                "ua-1",
+                "-o",
+                pdf.to_str().unwrap(),
+            ],
+        );
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{style}");
+        let out = Command::new("pdfinfo")
+            .arg("-struct-text")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let tree = String::from_utf8_lossy(&out.stdout);
+        // The sender, the recipient, then the body: tagged text, not
+        // decoration, in the order a reader needs them.
+        let at = |needle: &str| {
+            tree.find(needle).unwrap_or_else(|| {
+                panic!("{style}: {needle:?} is not in the structure tree:\n{tree}")
+            })
+        };
+        assert!(
+            at("\"Atelier Lumière\"") < at("\"Claire Dupont\""),
+            "{style}"
+        );
+        assert!(at("\"Claire Dupont\"") < at("\"Madame,\""), "{style}");
+        assert!(
+            tree.contains("Figure"),
+            "{style}: the logo is a figure:\n{tree}"
+        );
+    }
+}
