@@ -202,7 +202,7 @@ fn files<'a>(
                 format!(
                     "{} has no {} ({count} message{} to translate)",
                     tr.locale,
-                    parsed.rel,
+                    parsed.rel.replace("{locale}", tr.locale),
                     if count == 1 { "" } else { "s" }
                 ),
             )
@@ -222,7 +222,11 @@ fn files<'a>(
             Diagnostic::new(
                 severity,
                 "l10n::obsolete-file",
-                format!("{} has no {} any more", src.locale, parsed.rel),
+                format!(
+                    "{} has no {} any more",
+                    src.locale,
+                    parsed.rel.replace("{locale}", src.locale)
+                ),
             )
             .in_file(parsed.file)
             .about(tr.locale, None)

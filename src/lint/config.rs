@@ -88,6 +88,9 @@ pub struct Filters {
     /// For each file's path inside its locale (`mail/messenger.ftl`), the
     /// path of its translation with `{locale}` left in.
     templates: HashMap<String, String>,
+    /// For each reference file, the locales that translate it (a path may
+    /// name its own `locales`).
+    applies: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -109,6 +112,13 @@ impl Filters {
     /// `locale` (and `key`, for an entry; a rule with a key applies to
     /// entries only, one without to files only); `None` when none does.
     pub fn action(&self, locale: &str, rel: &str, key: Option<&str>) -> Option<Action> {
+        if self
+            .applies
+            .get(rel)
+            .is_some_and(|locales| !locales.iter().any(|l| l == locale))
+        {
+            return Some(Action::Ignore);
+        }
         let path = self.templates.get(rel)?.replace("{locale}", locale);
         self.rules.iter().rev().find_map(|rule| {
             if rule.key.is_some() != key.is_some() {
@@ -215,10 +225,21 @@ pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Resu
         .and_then(|c| c.locales.clone())
         .unwrap_or_default();
     let ignore = Ignore::read(path.parent().unwrap_or(Path::new("/")))?;
+    // The l10n paths of excluded configs, for the locales each lists.
+    let mut exclusions: HashMap<&str, Vec<Glob>> = HashMap::new();
+    for (pattern, locales) in &excluded {
+        for locale in locales {
+            exclusions
+                .entry(locale.as_str())
+                .or_default()
+                .push(Glob::new(&pattern.replace("{locale}", locale)));
+        }
+    }
 
     // Every (reference file, translation template) pair, by rel.
     let mut sources: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut templates: HashMap<String, String> = HashMap::new();
+    let mut applies: HashMap<String, Vec<String>> = HashMap::new();
     let mut per_locale: BTreeMap<String, BTreeMap<String, PathBuf>> = BTreeMap::new();
     let mut all_locales: Vec<String> = Vec::new();
     for config in &configs {
@@ -245,24 +266,27 @@ pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Resu
             let reference_pattern = Glob::new(&reference);
             let l10n_for = |locale: &str| Glob::new(&l10n.replace("{locale}", locale));
             let is_excluded = |p: &str, locale: &str| {
-                excluded.iter().any(|g: &String| {
-                    Glob::new(&g.replace("{locale}", locale))
-                        .matches(p)
-                        .is_some()
-                }) || ignore.ignores(Path::new(p))
+                exclusions
+                    .get(locale)
+                    .is_some_and(|globs| globs.iter().any(|g| g.regex.is_match(p)))
+                    || ignore.ignores(Path::new(p))
             };
             for file in reference_pattern.files() {
                 let Some(captures) = reference_pattern.matches(&file) else {
                     continue;
                 };
-                let template = Glob::new(&l10n).fill(&captures);
-                if is_excluded(&file, source)
-                    || is_excluded(&template.replace("{locale}", source), source)
-                {
+                if ignore.ignores(Path::new(&file)) {
                     continue;
                 }
-                let rel = rel_of(&template, config, base.as_deref());
+                let template = Glob::new(&l10n).fill(&captures);
+                let rel = rel_of(&template, config);
+                let translated: Vec<String> = locales
+                    .iter()
+                    .filter(|l| !is_excluded(&template.replace("{locale}", l), l))
+                    .map(|l| (*l).clone())
+                    .collect();
                 templates.entry(rel.clone()).or_insert(template);
+                applies.entry(rel.clone()).or_insert(translated);
                 sources.entry(rel).or_insert_with(|| PathBuf::from(&file));
             }
             for locale in locales {
@@ -275,7 +299,7 @@ pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Resu
                         continue;
                     }
                     let template = Glob::new(&l10n).fill(&captures);
-                    let rel = rel_of(&template, config, base.as_deref());
+                    let rel = rel_of(&template, config);
                     templates.entry(rel.clone()).or_insert(template);
                     per_locale
                         .entry(locale.clone())
@@ -356,15 +380,22 @@ pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Resu
     Ok(ProjectFiles {
         source: source.to_owned(),
         locales,
-        filters: Filters { rules, templates },
+        filters: Filters {
+            rules,
+            templates,
+            applies,
+        },
     })
 }
 
 /// A file's path inside its locale: its translation's path with the
 /// l10n base and the locale folder taken off.
-fn rel_of(template: &str, config: &Config, base: Option<&Path>) -> String {
-    let base = base.map_or_else(|| config.root.clone(), Path::to_path_buf);
-    let base = format!("{}/", base.display());
+fn rel_of(template: &str, config: &Config) -> String {
+    let base = config
+        .env
+        .get("l10n_base")
+        .map_or_else(|| config.root.display().to_string(), String::clone);
+    let base = format!("{}/", base.trim_end_matches('/'));
     let inside = template.strip_prefix(&base).unwrap_or(template);
     inside
         .strip_prefix("{locale}/")
@@ -397,7 +428,7 @@ fn read_config(
     inherited_locales: Option<&Vec<String>>,
     depth: usize,
     configs: &mut Vec<Config>,
-    excluded: &mut Vec<String>,
+    excluded: &mut Vec<(String, Vec<String>)>,
 ) -> Result<()> {
     let Some(file) = read_file(path)? else {
         return Err(Error::usage(
@@ -413,6 +444,7 @@ fn read_config(
     let mut env = raw.env.clone();
     let base = l10n_base.map_or_else(|| root.clone(), Path::to_path_buf);
     env.insert("l10n_base".to_owned(), base.display().to_string());
+    // The command line's (here: the top file's) l10n base wins over [env].
     let locales = raw.locales.clone().or_else(|| inherited_locales.cloned());
     let config = Config {
         file: file.clone(),
@@ -443,6 +475,9 @@ fn read_config(
             .hint("does a file include itself?"),
         ));
     }
+    // compare-locales takes one l10n base for the whole project; without
+    // one, it is the top file's basepath.
+    let l10n_base = Some(base.as_path());
     for child in children {
         read_config(
             &child,
@@ -456,17 +491,20 @@ fn read_config(
     for exclusion in exclusions {
         let mut inner = Vec::new();
         let mut ignored = Vec::new();
+        // As compare-locales: an excluded file applies to the locales it
+        // lists itself, not its includer's.
         read_config(
             &exclusion,
             l10n_base,
-            locales.as_ref(),
+            None,
             depth + 1,
             &mut inner,
             &mut ignored,
         )?;
         for c in &inner {
             for p in &c.paths {
-                excluded.push(c.expand(&p.l10n, None)?);
+                let locales = p.locales.clone().or_else(|| c.locales.clone());
+                excluded.push((c.expand(&p.l10n, None)?, locales.unwrap_or_default()));
             }
         }
     }
