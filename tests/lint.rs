@@ -57,7 +57,7 @@ fn json_lists_each_finding_with_its_place_locale_and_message() {
 }
 
 #[test]
-fn the_embedded_packs_have_no_errors() {
+fn the_embedded_packs_have_no_errors_and_no_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let run = lettrine(dir.path(), &["--color", "never", "lint"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -67,19 +67,12 @@ fn the_embedded_packs_have_no_errors() {
         run.stderr
     );
     assert!(
-        run.stderr.ends_with("0 errors, 1 warning\n"),
-        "{}",
-        run.stderr
-    );
-    // The one warning is real: Arabic distinguishes few and many, and the
-    // reasons count falls back to the default variant.
-    assert!(
-        run.stderr.contains("warning[fluent::plural-missing]"),
+        run.stderr.ends_with("0 errors, 0 warnings\n"),
         "{}",
         run.stderr
     );
     let run = lettrine(dir.path(), &["lint", "-W", "refund-refusal"]);
-    assert_eq!(run.code, 1, "-W fails on warnings");
+    assert_eq!(run.code, 0, "no warning either: {}", run.stderr);
 }
 
 #[test]

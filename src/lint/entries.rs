@@ -280,6 +280,9 @@ fn variants(
     }
     let lang = locale.locale;
     for key in &identifiers {
+        if def.ignores("plural-category", None) || def.ignores("plural-unreachable", None) {
+            break;
+        }
         if !plurals.cldr.contains(key) {
             out.push(
                 locale
@@ -325,7 +328,7 @@ fn variants(
         .copied()
         .filter(|c| reachable.contains(c) && !identifiers.contains(c))
         .collect();
-    if !missing.is_empty() {
+    if !missing.is_empty() && !def.ignores("plural-missing", None) {
         let anchor = ftl::selector_variable(select.selector).unwrap_or(identifiers[0]);
         let default = select
             .variants
