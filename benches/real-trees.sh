@@ -11,8 +11,13 @@
 #     installed), laid out as thunderbird/<locale>/**/*.ftl;
 #   - django-ftl's test locales (PyPI sdist), as django-ftl/<locale>/**;
 #   - ajv-ftl-i18n@0.3.0's locales (npm), as ajv/<locale>/ajv.ftl.
-# Then runs, per tree, `lettrine lint --format json` and compare-locales
-# 9.0.5 (from PyPI, in the venv benches/lint.sh uses), and prints the counts.
+# Writes, per tree, the l10n.toml compare-locales needs (reference
+# <source>/**, each other folder a locale), then runs `lettrine lint DIR`
+# (which reads it) and compare-locales 9.0.5 (from PyPI, in the venv
+# benches/lint.sh uses), and prints lettrine's findings by check and, per
+# locale, both tools' missing, missing words and obsolete counts. Each tree
+# is linted twice: as shipped, then with a lettrine.toml declaring the
+# functions the application registers (PLATFORM, OSNAME).
 #
 # Environment:
 #   LETTRINE=/path/to/binary   the binary to run (default: target/debug/lettrine,
@@ -177,5 +182,19 @@ for tree in thunderbird django-ftl ajv; do
             echo 'l10n = "{l10n}**"'
         } >"$dir/l10n.toml"
     fi
+    # First as shipped; then with what the project would declare in
+    # lettrine.toml: the functions its application registers.
+    rm -f "$dir/lettrine.toml"
     lint_tree "$tree" "$dir" "$source"
+    case $tree in
+        thunderbird) functions='"PLATFORM"' ;;
+        django-ftl) functions='"OSNAME"' ;;
+        *) functions="" ;;
+    esac
+    if [[ -n $functions ]]; then
+        printf '[lint]\nfunctions = [%s]\n' "$functions" >"$dir/lettrine.toml"
+        echo "-- with lettrine.toml: functions = [$functions]"
+        lint_tree "$tree" "$dir" "$source"
+        rm -f "$dir/lettrine.toml"
+    fi
 done

@@ -416,11 +416,34 @@ fn parity(
     let sv = ftl::variables(sp);
     let tv = ftl::variables(tp);
     let listed = |set: &BTreeSet<&str>| set.iter().map(|v| var(v)).collect::<Vec<_>>().join(", ");
+    // A message gets its variables once, for its value and attributes
+    // alike: one the source uses in another part is passed.
+    let rel = tr.files[t.file].rel;
+    let whole: BTreeSet<&str> = counterpart(src, &t.key(), rel, settings)
+        .map(|s| s.patterns().flat_map(|(_, p)| ftl::variables(p)).collect())
+        .unwrap_or_default();
     for added in tv.difference(&sv) {
         if t.ignores("variable-added", Some(&var(added))) {
             continue;
         }
         let place = first_variable(tp, added).unwrap_or(t.id);
+        if whole.contains(added) {
+            out.push(tr.at(
+                Diagnostic::warning(
+                    "l10n::variable-added",
+                    format!(
+                        "`{key}` in {} uses {}, which the source uses only in another part of the message",
+                        tr.locale,
+                        var(added)
+                    ),
+                )
+                .label("not in this part of the source")
+                .hint(format!("check that this part says what the source's does ({})", if sv.is_empty() { "no variable".to_owned() } else { listed(&sv) })),
+                t,
+                place,
+            ));
+            continue;
+        }
         out.push(
             tr.at(
                 Diagnostic::error(
