@@ -17,6 +17,45 @@ use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::pack::{text_file, toml_error};
 
+/// Where a project's files come from: the disk, or memory (the fuzz
+/// target). Paths are absolute.
+pub trait Files: std::fmt::Debug {
+    /// The bytes of a file, `Ok(None)` when there is none.
+    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>>;
+    /// Every file under `dir`, at any depth.
+    fn walk(&self, dir: &Path) -> Vec<String>;
+    /// The folder file names are shown relative to.
+    fn cwd(&self) -> PathBuf;
+}
+
+/// The file system.
+#[derive(Debug, Clone, Copy)]
+pub struct Disk;
+
+impl Files for Disk {
+    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+        match std::fs::read(path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn walk(&self, dir: &Path) -> Vec<String> {
+        walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| e.path().to_str().map(str::to_owned))
+            .collect()
+    }
+
+    fn cwd(&self) -> PathBuf {
+        std::env::current_dir().unwrap_or_default()
+    }
+}
+
 /// What a `[[filters]]` rule says about a missing or obsolete entry or
 /// file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -51,7 +90,7 @@ struct LettrineToml {
 /// Reads `dir/lettrine.toml`, when there is one.
 pub fn read_lettrine_toml(dir: &Path) -> Result<Option<LintSection>> {
     let path = dir.join("lettrine.toml");
-    let Some(file) = read_file(&path)? else {
+    let Some(file) = read_file(&Disk, &path)? else {
         return Ok(None);
     };
     let parsed: LettrineToml = toml::from_str(&file.text).map_err(|e| toml_error(&file, &e))?;
@@ -206,25 +245,49 @@ struct Config {
     filters: Vec<RawFilter>,
 }
 
-/// How deep `[[includes]]` may nest (a file including itself would loop).
+/// How deep `[[includes]]` may nest (a file including itself would loop),
+/// and how many files a project may read in all (one including itself
+/// twice would double at each level).
 const MAX_INCLUDES: usize = 16;
+const MAX_CONFIGS: usize = 256;
+
+/// How long a pattern may grow through `[env]` (`a = "{a}{a}"`).
+const MAX_EXPANDED: usize = 64 * 1024;
 
 /// Reads `path` (an `l10n.toml`) with its includes and excludes, then
 /// every file it names: the reference files as `source`, and for each
 /// locale its translations. `l10n_base` is where `{l10n_base}` points
 /// (by default the project's `basepath`).
 pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Result<ProjectFiles> {
+    read_project_in(&Disk, path, source, l10n_base)
+}
+
+/// [`read_project`], with the files of `disk`.
+pub fn read_project_in(
+    disk: &dyn Files,
+    path: &Path,
+    source: &str,
+    l10n_base: Option<&Path>,
+) -> Result<ProjectFiles> {
     let mut configs = Vec::new();
     let mut excluded = Vec::new();
-    let cwd = std::env::current_dir().unwrap_or_default();
+    let cwd = disk.cwd();
     let path = normalise(&cwd.join(path));
     let base = l10n_base.map(|b| normalise(&cwd.join(b)));
-    read_config(&path, base.as_deref(), None, 0, &mut configs, &mut excluded)?;
+    read_config(
+        disk,
+        &path,
+        base.as_deref(),
+        None,
+        0,
+        &mut configs,
+        &mut excluded,
+    )?;
     let top_locales = configs
         .first()
         .and_then(|c| c.locales.clone())
         .unwrap_or_default();
-    let ignore = Ignore::read(path.parent().unwrap_or(Path::new("/")))?;
+    let ignore = Ignore::read(disk, path.parent().unwrap_or(Path::new("/")))?;
     // The l10n paths of excluded configs, for the locales each lists.
     let mut exclusions: HashMap<&str, Vec<Glob>> = HashMap::new();
     for (pattern, locales) in &excluded {
@@ -271,7 +334,7 @@ pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Resu
                     .is_some_and(|globs| globs.iter().any(|g| g.regex.is_match(p)))
                     || ignore.ignores(Path::new(p))
             };
-            for file in reference_pattern.files() {
+            for file in reference_pattern.files(disk) {
                 let Some(captures) = reference_pattern.matches(&file) else {
                     continue;
                 };
@@ -291,7 +354,7 @@ pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Resu
             }
             for locale in locales {
                 let pattern = l10n_for(locale);
-                for file in pattern.files() {
+                for file in pattern.files(disk) {
                     let Some(captures) = pattern.matches(&file) else {
                         continue;
                     };
@@ -313,7 +376,7 @@ pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Resu
     let read_all = |files: &BTreeMap<String, PathBuf>| -> Result<Vec<(String, SourceFile)>> {
         let mut out = Vec::new();
         for (rel, path) in files {
-            if let Some(file) = read_shown(path, &cwd)? {
+            if let Some(file) = read_shown(disk, path, &cwd)? {
                 out.push((rel.clone(), file));
             }
         }
@@ -405,11 +468,11 @@ fn rel_of(template: &str, config: &Config) -> String {
 
 /// A file read for lint, named relative to the current folder when it is
 /// inside it (as CI annotations want).
-fn read_shown(path: &Path, cwd: &Path) -> Result<Option<SourceFile>> {
+fn read_shown(files: &dyn Files, path: &Path, cwd: &Path) -> Result<Option<SourceFile>> {
     let shown = path.strip_prefix(cwd).unwrap_or(path).display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => text_file(shown, bytes).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+    match files.read(path) {
+        Ok(Some(bytes)) => text_file(shown, bytes).map(Some),
+        Ok(None) => Ok(None),
         Err(source) => Err(Error::Read {
             path: shown,
             source,
@@ -417,12 +480,12 @@ fn read_shown(path: &Path, cwd: &Path) -> Result<Option<SourceFile>> {
     }
 }
 
-fn read_file(path: &Path) -> Result<Option<SourceFile>> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    read_shown(path, &cwd)
+fn read_file(files: &dyn Files, path: &Path) -> Result<Option<SourceFile>> {
+    read_shown(files, path, &files.cwd())
 }
 
 fn read_config(
+    files: &dyn Files,
     path: &Path,
     l10n_base: Option<&Path>,
     inherited_locales: Option<&Vec<String>>,
@@ -430,7 +493,15 @@ fn read_config(
     configs: &mut Vec<Config>,
     excluded: &mut Vec<(String, Vec<String>)>,
 ) -> Result<()> {
-    let Some(file) = read_file(path)? else {
+    if configs.len() + excluded.len() >= MAX_CONFIGS {
+        return Err(Error::usage(
+            format!(
+                "the project reads more than {MAX_CONFIGS} files through includes and excludes"
+            ),
+            Some(format!("does {} include itself?", path.display())),
+        ));
+    }
+    let Some(file) = read_file(files, path)? else {
         return Err(Error::usage(
             format!("{} does not exist", path.display()),
             Some(
@@ -480,6 +551,7 @@ fn read_config(
     let l10n_base = Some(base.as_path());
     for child in children {
         read_config(
+            files,
             &child,
             l10n_base,
             locales.as_ref(),
@@ -494,6 +566,7 @@ fn read_config(
         // As compare-locales: an excluded file applies to the locales it
         // lists itself, not its includer's.
         read_config(
+            files,
             &exclusion,
             l10n_base,
             None,
@@ -554,6 +627,17 @@ impl Config {
             }
             out.push_str(rest);
             text = out;
+            if text.len() > MAX_EXPANDED {
+                return Err(Error::invalid(
+                    Diagnostic::error(
+                        "config::too-long",
+                        format!("`{pattern}` grows past {MAX_EXPANDED} bytes through [env]"),
+                    )
+                    .at(&self.file, self.file.span_of(pattern))
+                    .label("expands too far")
+                    .hint("does a variable of [env] use itself?"),
+                ));
+            }
             if !changed {
                 break;
             }
@@ -669,19 +753,16 @@ impl Glob {
     }
 
     /// The files on disk the pattern matches, sorted.
-    fn files(&self) -> Vec<String> {
+    fn files(&self, files: &dyn Files) -> Vec<String> {
         // The folder before the first wildcard.
         let literal = &self.text[..self.text.find('*').unwrap_or(self.text.len())];
         let start = match literal.rfind('/') {
             Some(i) => &literal[..=i],
             None => return Vec::new(),
         };
-        let mut out: Vec<String> = walkdir::WalkDir::new(start)
-            .follow_links(false)
+        let mut out: Vec<String> = files
+            .walk(Path::new(start))
             .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| e.path().to_str().map(str::to_owned))
             .filter(|p| p.ends_with(".ftl") && self.regex.is_match(p))
             .collect();
         out.sort();
@@ -702,8 +783,8 @@ struct Ignore {
 }
 
 impl Ignore {
-    fn read(folder: &Path) -> Result<Self> {
-        let Some(file) = read_file(&folder.join(".l10n-ignore"))? else {
+    fn read(files: &dyn Files, folder: &Path) -> Result<Self> {
+        let Some(file) = read_file(files, &folder.join(".l10n-ignore"))? else {
             return Ok(Self::default());
         };
         let mut patterns = Vec::new();
@@ -761,6 +842,86 @@ pub fn with_filters(mut settings: Settings, filters: Filters) -> Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Files in memory, under `/p`.
+    #[derive(Debug)]
+    struct Memory(BTreeMap<PathBuf, Vec<u8>>);
+
+    impl Memory {
+        fn new(files: &[(&str, &str)]) -> Self {
+            Self(
+                files
+                    .iter()
+                    .map(|(p, t)| (Path::new("/p").join(p), t.as_bytes().to_vec()))
+                    .collect(),
+            )
+        }
+    }
+
+    impl Files for Memory {
+        fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+            Ok(self.0.get(path).cloned())
+        }
+        fn walk(&self, dir: &Path) -> Vec<String> {
+            self.0
+                .keys()
+                .filter(|p| p.starts_with(dir))
+                .filter_map(|p| p.to_str().map(str::to_owned))
+                .collect()
+        }
+        fn cwd(&self) -> PathBuf {
+            PathBuf::from("/p")
+        }
+    }
+
+    fn read(files: &Memory) -> Result<ProjectFiles> {
+        read_project_in(files, Path::new("/p/l10n.toml"), "en-US", None)
+    }
+
+    const PATHS: &str = "locales = [\"fr\"]\n[[paths]]\nreference = \"en-US/**\"\nl10n = \"{l10n_base}/{locale}/**\"\n";
+
+    #[test]
+    fn a_file_including_itself_stops() {
+        let toml = format!(
+            "[[includes]]\npath = \"l10n.toml\"\n[[includes]]\npath = \"l10n.toml\"\n{PATHS}"
+        );
+        let files = Memory::new(&[("l10n.toml", &toml), ("en-US/a.ftl", "a = A\n")]);
+        assert!(read(&files).is_err());
+    }
+
+    #[test]
+    fn env_that_grows_without_end_is_refused() {
+        let toml = "[env]\na = \"{a}{a}{a}{a}\"\n[[paths]]\nreference = \"{a}\"\nl10n = \"x\"\n";
+        let files = Memory::new(&[("l10n.toml", toml)]);
+        let Err(Error::Invalid(d)) = read(&files) else {
+            panic!("expected an invalid config")
+        };
+        assert_eq!(d[0].code, "config::too-long");
+    }
+
+    #[test]
+    fn l10n_ignore_names_files_at_any_depth_or_anchored() {
+        let files = Memory::new(&[
+            ("l10n.toml", PATHS),
+            (".l10n-ignore", "# scratch\nnotes.ftl\n/fr/old/\n"),
+            ("en-US/a.ftl", "a = A\n"),
+            ("en-US/notes.ftl", "n = N\n"),
+            ("fr/a.ftl", "a = Á\n"),
+            ("fr/deep/notes.ftl", "n = N\n"),
+            ("fr/old/b.ftl", "b = B\n"),
+        ]);
+        let project = read(&files).unwrap_or_else(|e| panic!("{e}"));
+        let names = |i: usize| -> Vec<String> {
+            project.locales[i]
+                .files
+                .iter()
+                .map(|(rel, _)| rel.clone())
+                .collect()
+        };
+        assert_eq!(names(0), ["a.ftl"]);
+        assert_eq!(names(1), ["a.ftl"]);
+        assert_eq!(project.locales[1].files[0].1.name, "fr/a.ftl");
+    }
 
     #[test]
     fn globs_capture_and_fill() {
