@@ -78,8 +78,7 @@ fuzz_target!(|data: &[u8]| {
         tree.insert(Path::new("/p").join(name), part.to_vec());
     }
     let files = Memory(tree);
-    let Ok(project) =
-        config::read_project_in(&files, Path::new("/p/l10n.toml"), "en-US", None)
+    let Ok(project) = config::read_project_in(&files, Path::new("/p/l10n.toml"), "en-US", None)
     else {
         return;
     };
