@@ -191,6 +191,17 @@ fn lint_config(
     let (settings, declared) = config::settings_for(folder, require_complete)?;
     let source = source.or(declared.as_deref()).unwrap_or("en-US");
     let files = config::read_project(path, source, l10n_base)?;
+    if files.locales.first().is_none_or(|l| l.files.is_empty()) {
+        return Err(Error::usage(
+            format!(
+                "{} names no reference file of {source} that exists",
+                path.display()
+            ),
+            Some(
+                "check the [[paths]] reference patterns and basepath, and the source locale (--source, or source under [lint] in lettrine.toml)".to_owned(),
+            ),
+        ));
+    }
     let name = folder
         .canonicalize()
         .ok()
