@@ -102,10 +102,17 @@ pub(super) fn check(
 ) -> Counts {
     let mut counts = Counts::default();
     let missing_files = files(src, tr, settings, &mut counts, out);
+    // What the translation lacks, by file: the candidates of "was it
+    // renamed?" for what it has too many of.
+    let mut lacking: Vec<(&str, &str)> = Vec::new();
     for (key, defs) in &src.entries {
         for s in firsts(defs, settings) {
             let rel = src.files[s.file].rel;
-            match counterpart(tr, key, rel, settings) {
+            let found = counterpart(tr, key, rel, settings);
+            if found.is_none() {
+                lacking.push((rel, key));
+            }
+            match found {
                 None if missing_files.contains(rel) => {}
                 None => {
                     let Some(severity) = severity(settings, tr.locale, rel, Some(key), true) else {
@@ -142,11 +149,12 @@ pub(super) fn check(
                 format!("`{key}` is not in the source ({}) any more", src.locale),
             )
             .label("obsolete");
-            let candidates = src
-                .entries
-                .keys()
-                .filter(|k| counterpart(tr, k, rel, settings).is_none());
-            if let Some(near) = closest(candidates.map(String::as_str), key) {
+            // In a bare tree a renamed message stays in its file.
+            let candidates = lacking
+                .iter()
+                .filter(|(r, _)| !settings.bare || *r == rel)
+                .map(|(_, k)| *k);
+            if let Some(near) = closest(candidates, key) {
                 d = d.hint(format!(
                     "was it renamed `{near}`? that message is missing here"
                 ));

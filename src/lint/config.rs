@@ -327,6 +327,7 @@ pub fn read_project_in(
             let l10n = config.expand(&paths.l10n, None)?;
             let reference = config.expand(reference, Some(source))?;
             let reference_pattern = Glob::new(&reference);
+            let l10n_pattern = Glob::new(&l10n);
             let l10n_for = |locale: &str| Glob::new(&l10n.replace("{locale}", locale));
             let is_excluded = |p: &str, locale: &str| {
                 exclusions
@@ -341,7 +342,7 @@ pub fn read_project_in(
                 if ignore.ignores(Path::new(&file)) {
                     continue;
                 }
-                let template = Glob::new(&l10n).fill(&captures);
+                let template = l10n_pattern.fill(&captures);
                 let rel = rel_of(&template, config);
                 let translated: Vec<String> = locales
                     .iter()
@@ -361,7 +362,7 @@ pub fn read_project_in(
                     if is_excluded(&file, locale) {
                         continue;
                     }
-                    let template = Glob::new(&l10n).fill(&captures);
+                    let template = l10n_pattern.fill(&captures);
                     let rel = rel_of(&template, config);
                     templates.entry(rel.clone()).or_insert(template);
                     per_locale
