@@ -17,6 +17,9 @@
 #   RUNS=5                    timed runs per tool
 #   FILES=300 MESSAGES=15     tree size: files per locale, messages per file
 #   SEED=1                    generator seed
+#   EXTRA_LOCALES="de it"     more translations: copies of fr under these
+#                             names (EXTRA_LOCALES="de it es nl pl pt" and
+#                             FILES=667 give about 10,000 messages in 7 locales)
 #
 # compare-locales 9.0.5 is installed from PyPI into
 # ${TMPDIR:-/tmp}/lettrine-bench-venv the first time; if that fails, only
@@ -27,6 +30,7 @@ RUNS=${RUNS:-5}
 FILES=${FILES:-300}
 MESSAGES=${MESSAGES:-15}
 SEED=${SEED:-1}
+EXTRA_LOCALES=${EXTRA_LOCALES:-}
 CL_VERSION=9.0.5
 VENV=${TMPDIR:-/tmp}/lettrine-bench-venv
 
@@ -83,6 +87,17 @@ fi
 # --- the tree -----------------------------------------------------------------
 echo "== generating the tree in $tree"
 python3 benches/fluent_tree.py "$tree" --files "$FILES" --messages-per-file "$MESSAGES" --seed "$SEED"
+translations="fr"
+for l in $EXTRA_LOCALES; do
+    rm -rf -- "${tree:?}/$l"
+    cp -a -- "$tree/fr" "$tree/$l"
+    translations="$translations $l"
+done
+if [[ -n $EXTRA_LOCALES ]]; then
+    list=$(printf '"%s", ' $translations)
+    sed -i "s/^locales = .*/locales = [${list%, }]/" "$tree/l10n.toml"
+    echo "   translations: $translations"
+fi
 
 # Files and messages per locale, counted from the files themselves: a message
 # starts a line with its identifier and `=`; terms start with `-`.
@@ -148,10 +163,12 @@ cl_ok=false
 if [[ -n $compare_locales ]]; then
     echo "== timing compare-locales ($RUNS runs after a warm-up)"
     # Timed as people run it, with its text report; exit code 1 means errors.
-    if measure compare-locales "0 1" "$compare_locales" "$tree/l10n.toml" "$tree" fr; then
+    # shellcheck disable=SC2086
+    if measure compare-locales "0 1" "$compare_locales" "$tree/l10n.toml" "$tree" $translations; then
         cl_ok=true
         # One more run for the counts, in JSON.
-        "$compare_locales" --json - "$tree/l10n.toml" "$tree" fr >"$work/compare-locales.json" 2>/dev/null || true
+        # shellcheck disable=SC2086
+        "$compare_locales" --json - "$tree/l10n.toml" "$tree" $translations >"$work/compare-locales.json" 2>/dev/null || true
     fi
 fi
 
@@ -167,7 +184,7 @@ measured = {"lettrine": sys.argv[5] == "true", "compare-locales": sys.argv[6] ==
 
 
 def lettrine_findings():
-    """errors + warnings from `"summary": {"errors": N, "warnings": M}`;
+    """errors + warnings + notes from `"summary": {"errors": N, …}`;
     failing that, the length of a top-level list of findings."""
     try:
         report = json.loads((work / "lettrine.out").read_text(encoding="utf-8"))
@@ -175,8 +192,8 @@ def lettrine_findings():
         return "? (no JSON)", ""
     summary = report.get("summary") if isinstance(report, dict) else None
     if isinstance(summary, dict) and ("errors" in summary or "warnings" in summary):
-        e, w = summary.get("errors", 0), summary.get("warnings", 0)
-        return str(e + w), f"{e} errors, {w} warnings"
+        e, w, n = summary.get("errors", 0), summary.get("warnings", 0), summary.get("notes", 0)
+        return str(e + w + n), f"{e} errors, {w} warnings, {n} notes"
     items = report if isinstance(report, list) else None
     for key in ("diagnostics", "findings", "problems"):
         if isinstance(report, dict) and isinstance(report.get(key), list):

@@ -9,11 +9,15 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Ordered from the worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
+    /// Reported and counted, never failing a run: what a partial locale
+    /// leaves to the run-time fallback.
+    Note,
 }
 
 /// A file a diagnostic points into: the name shown to the user and its text.
@@ -76,6 +80,10 @@ impl Diagnostic {
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
+    }
+
+    pub fn note(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Note, code, message)
     }
 
     pub fn new(
@@ -192,8 +200,8 @@ pub fn limit(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         *count += 1;
         if *count <= MAX_PER_FILE {
             kept.push(d);
-        } else if *left_out != Some(Severity::Error) {
-            *left_out = Some(d.severity);
+        } else {
+            *left_out = Some(left_out.map_or(d.severity, |s| s.min(d.severity)));
         }
     }
     for (file, count, left_out) in seen {

@@ -490,6 +490,36 @@ pub fn variables<'s>(pattern: &Pattern<&'s str>) -> BTreeSet<&'s str> {
         .collect()
 }
 
+/// The variables `pattern` prints: every use but as the selector of a
+/// select expression (`{ $n -> … }`, `{ NUMBER($n) -> … }`), which only
+/// chooses a variant. A variable a variant prints counts.
+pub fn printed_variables<'s>(pattern: &Pattern<&'s str>) -> BTreeSet<&'s str> {
+    fn walk<'s>(pattern: &Pattern<&'s str>, out: &mut BTreeSet<&'s str>) {
+        for element in &pattern.elements {
+            let PatternElement::Placeable { expression } = element else {
+                continue;
+            };
+            expression_printed(expression, out);
+        }
+    }
+    fn expression_printed<'s>(expression: &Expression<&'s str>, out: &mut BTreeSet<&'s str>) {
+        match expression {
+            Expression::Select { variants, .. } => {
+                for variant in variants {
+                    walk(&variant.value, out);
+                }
+            }
+            Expression::Inline(InlineExpression::Placeable { expression }) => {
+                expression_printed(expression, out);
+            }
+            Expression::Inline(inline) => out.extend(inline_variables(inline)),
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(pattern, &mut out);
+    out
+}
+
 /// The names of the variables an inline expression uses.
 pub fn inline_variables<'s>(inline: &InlineExpression<&'s str>) -> BTreeSet<&'s str> {
     let mut out = Vec::new();

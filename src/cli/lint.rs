@@ -1,17 +1,19 @@
-//! `lettrine lint`: checks packs, or any Fluent folder, and reports every
-//! finding with its place; exit 1 when one of them is an error.
+//! `lettrine lint`: checks packs, or any Fluent folder (with its project's
+//! `l10n.toml` and `lettrine.toml`), and reports every finding with its
+//! place, for a terminal, a bot (JSON), code scanning (SARIF) or GitHub
+//! Actions; exit 1 when one of them is an error.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use lettrine::Error;
 use lettrine::diagnostic::{Diagnostic, Severity};
-use lettrine::lint::{self, Lexicon, Report, Target};
+use lettrine::lint::{self, Lexicon, LocaleCounts, Report, Target, config};
 use lettrine::revision::{DirTree, Located, Project, RelPath};
 
-use super::report;
+use super::{lint_formats, report};
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
@@ -32,6 +34,20 @@ pub struct LintArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long, short = 'W')]
     deny_warnings: bool,
+
+    /// A compare-locales project file: lint exactly the files and locales
+    /// it names. A folder's own l10n.toml is read without it.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// With --config: where {l10n_base} points [default: the basepath].
+    #[arg(long, value_name = "DIR", requires = "config")]
+    l10n_base: Option<PathBuf>,
+
+    /// In a Fluent folder, a message a locale lacks is an error (by
+    /// default it is counted and reported as a note).
+    #[arg(long)]
+    require_complete: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -40,13 +56,25 @@ pub enum LintFormat {
     Human,
     /// One JSON document on standard output.
     Json,
+    /// SARIF 2.1.0 on standard output, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow annotations on standard output.
+    Github,
 }
 
 /// Lints what `args` names; `Ok(true)` when nothing fails the run.
 pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error> {
     let lexicon = Lexicon::load(project)?;
     let mut report = Report::default();
-    if args.targets.is_empty() {
+    if let Some(path) = &args.config {
+        report.merge(lint_config(
+            path,
+            args.l10n_base.as_deref(),
+            args.source.as_deref(),
+            args.require_complete,
+            &lexicon,
+        )?);
+    } else if args.targets.is_empty() {
         if args.source.is_some() {
             return Err(Error::usage(
                 "--source applies to a Fluent folder; name the folder",
@@ -63,12 +91,14 @@ pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error
         report.merge(lint_target(
             target,
             args.source.as_deref(),
+            args.require_complete,
             project,
             &lexicon,
         )?);
     }
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
+    let notes = report.count(Severity::Note);
     match args.format {
         LintFormat::Human => {
             for d in &report.diagnostics {
@@ -87,12 +117,30 @@ pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error
                     t.messages,
                     plural(t.messages)
                 ));
+                for c in report.locales.iter().filter(|c| c.target == t.name) {
+                    summary.push_str(&format!(
+                        "  {}: {} missing ({} word{}), {} obsolete; {} error{}, {} warning{}\n",
+                        c.locale,
+                        c.missing,
+                        c.missing_words,
+                        plural(c.missing_words),
+                        c.obsolete,
+                        c.errors,
+                        plural(c.errors),
+                        c.warnings,
+                        plural(c.warnings)
+                    ));
+                }
             }
             summary.push_str(&format!(
-                "{errors} error{}, {warnings} warning{}\n",
+                "{errors} error{}, {warnings} warning{}",
                 plural(errors),
                 plural(warnings)
             ));
+            if notes > 0 {
+                summary.push_str(&format!(", {notes} note{}", plural(notes)));
+            }
+            summary.push('\n');
             eprint!("{summary}");
         }
         LintFormat::Json => {
@@ -100,11 +148,24 @@ pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error
                 version: 1,
                 targets: &report.targets,
                 diagnostics: report.diagnostics.iter().map(JsonDiagnostic::new).collect(),
-                summary: Summary { errors, warnings },
+                locales: &report.locales,
+                summary: Summary {
+                    errors,
+                    warnings,
+                    notes,
+                },
             };
             let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
             text.push('\n');
             super::stdout(text.as_bytes())?;
+        }
+        LintFormat::Sarif => {
+            let mut text = lint_formats::sarif(&report.diagnostics);
+            text.push('\n');
+            super::stdout(text.as_bytes())?;
+        }
+        LintFormat::Github => {
+            super::stdout(lint_formats::github(&report.diagnostics).as_bytes())?;
         }
     }
     Ok(errors == 0 && (!args.deny_warnings || warnings == 0))
@@ -114,10 +175,58 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// The files a compare-locales project file names, as a bare tree, with
+/// the `lettrine.toml` beside it.
+fn lint_config(
+    path: &Path,
+    l10n_base: Option<&Path>,
+    source: Option<&str>,
+    require_complete: bool,
+    lexicon: &Lexicon,
+) -> Result<Report, Error> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (settings, declared) = config::settings_for(folder, require_complete)?;
+    let source = source.or(declared.as_deref()).unwrap_or("en-US");
+    let files = config::read_project(path, source, l10n_base)?;
+    if files.locales.first().is_none_or(|l| l.files.is_empty()) {
+        return Err(Error::usage(
+            format!(
+                "{} names no reference file of {source} that exists",
+                path.display()
+            ),
+            Some(
+                "check the [[paths]] reference patterns and basepath, and the source locale (--source, or source under [lint] in lettrine.toml)".to_owned(),
+            ),
+        ));
+    }
+    let name = folder
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| folder.display().to_string());
+    let name = if folder == Path::new(".") {
+        name
+    } else {
+        folder.display().to_string()
+    };
+    let settings = config::with_filters(settings, files.filters);
+    Ok(lint::lint_files(
+        &name,
+        &files.source,
+        &files.locales,
+        lexicon,
+        &settings,
+    ))
+}
+
 /// A pack folder, a Fluent folder, or a pack id of the project.
 fn lint_target(
     target: &str,
     source: Option<&str>,
+    require_complete: bool,
     project: &Project,
     lexicon: &Lexicon,
 ) -> Result<Report, Error> {
@@ -137,7 +246,11 @@ fn lint_target(
             }
             return lint::lint_pack(&pack_folder(path)?, lexicon);
         }
-        let Some(source) = source else {
+        if let Some(file) = config::project_file(path) {
+            return lint_config(&file, None, source, require_complete, lexicon);
+        }
+        let (settings, declared) = config::settings_for(path, require_complete)?;
+        let Some(source) = source.or(declared.as_deref()) else {
             let found = lint::locale_folders(&tree, &root());
             return Err(Error::usage(
                 format!("{target} has no pack.toml: say which locale is the source with --source"),
@@ -149,7 +262,7 @@ fn lint_target(
             ));
         };
         let name = target.trim_end_matches('/');
-        return lint::lint_tree(&tree, name, source, lexicon);
+        return lint::lint_tree(&tree, name, source, lexicon, &settings);
     }
     if let Some(located) = project.pack(target) {
         return lint::lint_pack(&located, lexicon);
@@ -204,6 +317,8 @@ struct Json<'a> {
     version: u32,
     targets: &'a [Target],
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Per translation of a Fluent folder.
+    locales: &'a [LocaleCounts],
     summary: Summary,
 }
 
@@ -211,6 +326,7 @@ struct Json<'a> {
 struct Summary {
     errors: usize,
     warnings: usize,
+    notes: usize,
 }
 
 /// A diagnostic for machines: positions are 1-based lines and columns

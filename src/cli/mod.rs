@@ -7,6 +7,7 @@ mod diff;
 mod git_setup;
 mod issue;
 mod lint;
+mod lint_formats;
 mod list;
 mod new;
 pub mod report;

@@ -79,6 +79,7 @@ fn render(d: &Diagnostic, with_code: bool, color: bool) {
     let severity = match d.severity {
         Severity::Error => ReportSeverity::Error,
         Severity::Warning => ReportSeverity::Warning,
+        Severity::Note => ReportSeverity::Note,
     };
     let mut report = Report::new(severity).with_message(&d.message);
     if with_code {

@@ -4,8 +4,6 @@ use lettrine::Error;
 use lettrine::revision::Project;
 use lettrine::status::{self, PackStatus};
 
-use super::lint::LintFormat;
-
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
     /// Pack ids [default: every pack of the project].
@@ -13,8 +11,16 @@ pub struct StatusArgs {
     packs: Vec<String>,
 
     /// `human` prints tables; `json` one JSON document.
-    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
-    format: LintFormat,
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    format: StatusFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    /// Tables, on standard output.
+    Human,
+    /// One JSON document on standard output.
+    Json,
 }
 
 pub fn run(args: StatusArgs, project: &Project) -> Result<(), Error> {
@@ -35,8 +41,8 @@ pub fn run(args: StatusArgs, project: &Project) -> Result<(), Error> {
         all.push(status::status(&located)?);
     }
     let text = match args.format {
-        LintFormat::Human => all.iter().map(table).collect::<Vec<_>>().join("\n"),
-        LintFormat::Json => {
+        StatusFormat::Human => all.iter().map(table).collect::<Vec<_>>().join("\n"),
+        StatusFormat::Json => {
             let json = serde_json::json!({ "version": 1, "packs": all });
             let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
             text.push('\n');

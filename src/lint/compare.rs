@@ -2,71 +2,215 @@
 //! attributes missing or obsolete; variables added or dropped, for the
 //! whole message and for each variant of a select expression; text left
 //! as in the source.
+//!
+//! In a pack, a locale is one bundle: a message may sit in any of its
+//! files, and a missing one is an error. In a bare tree, each file is its
+//! own resource, compared with the source file of the same path; what a
+//! partial locale leaves to the run-time fallback is a note, counted,
+//! unless the project asks for more (`--require-complete`, a filter).
 
 use std::collections::BTreeSet;
 
 use fluent_syntax::ast::{Expression, Pattern, PatternElement, Variant};
 
-use super::{Def, Locale, part_name, var};
-use crate::diagnostic::{Diagnostic, closest};
+use super::config::Action;
+use super::{Def, Locale, Settings, part_name, var};
+use crate::diagnostic::{Diagnostic, Severity, closest};
 use crate::ftl;
 
-pub(super) fn check(src: &Locale<'_>, tr: &Locale<'_>, out: &mut Vec<Diagnostic>) {
-    let missing_files = files(src, tr, out);
-    for (key, defs) in &src.entries {
-        let s = &defs[0];
-        match tr.get(key) {
-            None if missing_files.contains(src.files[s.file].rel) => {}
-            None => out.push(missing(src, tr, s)),
-            Some(t) if t.broken || s.broken => {}
-            Some(t) => entry(src, tr, s, t, out),
-        }
-    }
-    for (key, defs) in &tr.entries {
-        if src.entries.contains_key(key) {
-            continue;
-        }
-        let t = &defs[0];
-        let mut d = Diagnostic::warning(
-            "l10n::obsolete",
-            format!("`{key}` is not in the source ({}) any more", src.locale),
-        )
-        .label("obsolete");
-        let candidates = src.entries.keys().filter(|k| !tr.entries.contains_key(*k));
-        if let Some(near) = closest(candidates.map(String::as_str), key) {
-            d = d.hint(format!(
-                "was it renamed `{near}`? that message is missing here"
-            ));
-        } else {
-            d = d.hint("remove it, or add it to the source first");
-        }
-        out.push(tr.at(d, t, t.id));
+/// What a translation lacks and has too many of, as compare-locales
+/// counts them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Counts {
+    pub missing: usize,
+    pub missing_words: usize,
+    pub obsolete: usize,
+}
+
+/// The definition of `key` in `locale` that stands for `def` of the other
+/// locale: any one in a pack, the one in the file of the same path in a
+/// bare tree.
+fn counterpart<'l, 'a>(
+    locale: &'l Locale<'a>,
+    key: &str,
+    rel: &str,
+    settings: &Settings,
+) -> Option<&'l Def<'a>> {
+    let defs = locale.entries.get(key)?;
+    if settings.bare {
+        defs.iter().find(|d| locale.files[d.file].rel == rel)
+    } else {
+        defs.first()
     }
 }
 
+/// The first definition of each id in each file (a bare tree), or the
+/// first of each id (a pack).
+fn firsts<'l, 'a>(defs: &'l [Def<'a>], settings: &Settings) -> Vec<&'l Def<'a>> {
+    if !settings.bare {
+        return defs.first().into_iter().collect();
+    }
+    defs.iter()
+        .enumerate()
+        .filter(|(i, d)| !defs[..*i].iter().any(|e| e.file == d.file))
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// How a missing or obsolete file or entry is reported, or `None` when the
+/// project ignores it.
+fn severity(
+    settings: &Settings,
+    locale: &str,
+    rel: &str,
+    key: Option<&str>,
+    missing: bool,
+) -> Option<Severity> {
+    let action = settings
+        .filters
+        .as_ref()
+        .and_then(|f| f.action(locale, rel, key));
+    match action {
+        Some(Action::Ignore) => None,
+        Some(Action::Error) => Some(Severity::Error),
+        Some(Action::Warning) => Some(Severity::Warning),
+        None if !settings.bare => Some(if missing {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }),
+        None if missing && settings.require_complete => Some(Severity::Error),
+        None => Some(Severity::Note),
+    }
+}
+
+/// The words of an entry as compare-locales counts them: every token
+/// between white space in its text, value and attributes, variants
+/// included.
+fn words(def: &Def<'_>) -> usize {
+    def.patterns()
+        .flat_map(|(_, p)| ftl::texts(p))
+        .map(|(_, text)| text.split_whitespace().count())
+        .sum()
+}
+
+pub(super) fn check(
+    src: &Locale<'_>,
+    tr: &Locale<'_>,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) -> Counts {
+    let mut counts = Counts::default();
+    let missing_files = files(src, tr, settings, &mut counts, out);
+    // What the translation lacks, by file: the candidates of "was it
+    // renamed?" for what it has too many of.
+    let mut lacking: Vec<(&str, &str)> = Vec::new();
+    for (key, defs) in &src.entries {
+        for s in firsts(defs, settings) {
+            let rel = src.files[s.file].rel;
+            let found = counterpart(tr, key, rel, settings);
+            if found.is_none() {
+                lacking.push((rel, key));
+            }
+            match found {
+                None if missing_files.contains(rel) => {}
+                None => {
+                    let Some(severity) = severity(settings, tr.locale, rel, Some(key), true) else {
+                        continue;
+                    };
+                    counts.missing += 1;
+                    counts.missing_words += words(s);
+                    let mut d = missing(src, tr, s, settings);
+                    d.severity = severity;
+                    out.push(d);
+                }
+                Some(t) if t.broken || s.broken => {}
+                Some(t) => entry(src, tr, s, t, settings, out),
+            }
+        }
+    }
+    for (key, defs) in &tr.entries {
+        for t in firsts(defs, settings) {
+            let rel = tr.files[t.file].rel;
+            if counterpart(src, key, rel, settings).is_some() {
+                continue;
+            }
+            // A file the source does not have is reported once, as a file.
+            if settings.bare && !src.files.iter().any(|f| f.rel == rel) {
+                continue;
+            }
+            let Some(severity) = severity(settings, tr.locale, rel, Some(key), false) else {
+                continue;
+            };
+            counts.obsolete += 1;
+            let mut d = Diagnostic::new(
+                severity,
+                "l10n::obsolete",
+                format!("`{key}` is not in the source ({}) any more", src.locale),
+            )
+            .label("obsolete");
+            // In a bare tree a renamed message stays in its file.
+            let candidates = lacking
+                .iter()
+                .filter(|(r, _)| !settings.bare || *r == rel)
+                .map(|(_, k)| *k);
+            if let Some(near) = closest(candidates, key) {
+                d = d.hint(format!(
+                    "was it renamed `{near}`? that message is missing here"
+                ));
+            } else {
+                d = d.hint("remove it, or add it to the source first");
+            }
+            out.push(tr.at(d, t, t.id));
+        }
+    }
+    counts
+}
+
 /// Reports files of the source the translation lacks, and files only the
-/// translation has; returns the missing ones (their messages are not
-/// reported one by one).
-fn files<'a>(src: &Locale<'a>, tr: &Locale<'_>, out: &mut Vec<Diagnostic>) -> BTreeSet<&'a str> {
+/// translation has; returns the missing ones (their messages are counted,
+/// not reported one by one).
+fn files<'a>(
+    src: &Locale<'a>,
+    tr: &Locale<'_>,
+    settings: &Settings,
+    counts: &mut Counts,
+    out: &mut Vec<Diagnostic>,
+) -> BTreeSet<&'a str> {
     let tr_files: BTreeSet<&str> = tr.files.iter().map(|f| f.rel).collect();
     let src_files: BTreeSet<&str> = src.files.iter().map(|f| f.rel).collect();
     let mut missing = BTreeSet::new();
-    for parsed in src.files.iter().filter(|f| !tr_files.contains(f.rel)) {
-        let count = src
-            .entries
-            .values()
-            .filter(|defs| {
-                src.files[defs[0].file].rel == parsed.rel && tr.get(&defs[0].key()).is_none()
-            })
-            .count();
+    for (index, parsed) in src.files.iter().enumerate() {
+        if tr_files.contains(parsed.rel) {
+            continue;
+        }
         missing.insert(parsed.rel);
+        let Some(severity) = severity(settings, tr.locale, parsed.rel, None, true) else {
+            continue;
+        };
+        let mut count = 0;
+        for defs in src.entries.values() {
+            for s in firsts(defs, settings) {
+                let here = if settings.bare {
+                    s.file == index
+                } else {
+                    src.files[s.file].rel == parsed.rel && tr.get(&s.key()).is_none()
+                };
+                if here && !s.broken {
+                    count += 1;
+                    counts.missing_words += words(s);
+                }
+            }
+        }
+        counts.missing += count;
         out.push(
-            Diagnostic::error(
+            Diagnostic::new(
+                severity,
                 "l10n::missing-file",
                 format!(
                     "{} has no {} ({count} message{} to translate)",
                     tr.locale,
-                    parsed.rel,
+                    parsed.rel.replace("{locale}", tr.locale),
                     if count == 1 { "" } else { "s" }
                 ),
             )
@@ -79,10 +223,18 @@ fn files<'a>(src: &Locale<'a>, tr: &Locale<'_>, out: &mut Vec<Diagnostic>) -> BT
         );
     }
     for parsed in tr.files.iter().filter(|f| !src_files.contains(f.rel)) {
+        let Some(severity) = severity(settings, tr.locale, parsed.rel, None, false) else {
+            continue;
+        };
         out.push(
-            Diagnostic::warning(
+            Diagnostic::new(
+                severity,
                 "l10n::obsolete-file",
-                format!("{} has no {} any more", src.locale, parsed.rel),
+                format!(
+                    "{} has no {} any more",
+                    src.locale,
+                    parsed.rel.replace("{locale}", src.locale)
+                ),
             )
             .in_file(parsed.file)
             .about(tr.locale, None)
@@ -94,7 +246,7 @@ fn files<'a>(src: &Locale<'a>, tr: &Locale<'_>, out: &mut Vec<Diagnostic>) -> BT
 
 /// A message of the source the translation lacks, pointed at where it
 /// would go in the translation: before the next message they share.
-fn missing(src: &Locale<'_>, tr: &Locale<'_>, s: &Def<'_>) -> Diagnostic {
+fn missing(src: &Locale<'_>, tr: &Locale<'_>, s: &Def<'_>, settings: &Settings) -> Diagnostic {
     let key = s.key();
     let d = Diagnostic::error(
         "l10n::missing",
@@ -117,7 +269,7 @@ fn missing(src: &Locale<'_>, tr: &Locale<'_>, s: &Def<'_>) -> Diagnostic {
             ftl::span(&src.file(other).text, other.id).start
                 > ftl::span(&src.file(s).text, s.id).start
         })
-        .filter_map(|other| tr.get(&other.key()))
+        .filter_map(|other| counterpart(tr, &other.key(), rel, settings))
         .filter(|t| tr.files[t.file].rel == rel)
         .map(|t| (ftl::span(&parsed.file.text, t.id).start, t.key()))
         .min();
@@ -144,10 +296,17 @@ fn missing(src: &Locale<'_>, tr: &Locale<'_>, s: &Def<'_>) -> Diagnostic {
     }
 }
 
-fn entry(src: &Locale<'_>, tr: &Locale<'_>, s: &Def<'_>, t: &Def<'_>, out: &mut Vec<Diagnostic>) {
+fn entry(
+    src: &Locale<'_>,
+    tr: &Locale<'_>,
+    s: &Def<'_>,
+    t: &Def<'_>,
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
     let key = s.key();
     match (s.value, t.value) {
-        (Some(sv), Some(tv)) => parity(src, tr, t, None, sv, tv, out),
+        (Some(sv), Some(tv)) => parity(src, tr, t, None, (sv, tv), settings, out),
         (Some(_), None) => out.push(
             tr.at(
                 Diagnostic::error(
@@ -177,7 +336,15 @@ fn entry(src: &Locale<'_>, tr: &Locale<'_>, s: &Def<'_>, t: &Def<'_>, out: &mut 
     }
     for sa in s.attributes {
         match t.attributes.iter().find(|ta| ta.id.name == sa.id.name) {
-            Some(ta) => parity(src, tr, t, Some(sa.id.name), &sa.value, &ta.value, out),
+            Some(ta) => parity(
+                src,
+                tr,
+                t,
+                Some(sa.id.name),
+                (&sa.value, &ta.value),
+                settings,
+                out,
+            ),
             None => out.push(
                 tr.at(
                     Diagnostic::error(
@@ -214,8 +381,16 @@ fn entry(src: &Locale<'_>, tr: &Locale<'_>, s: &Def<'_>, t: &Def<'_>, out: &mut 
     let words = s.value.map_or(0, ftl::word_count);
     // Terms are names (a brand), usually kept as they are.
     if same && words >= 2 && !t.term && !t.ignores("untranslated", None) {
+        // A shipped tree keeps names, formats and codes as they are on
+        // purpose: compare-locales counts them ("unchanged"), no more.
+        let severity = if settings.bare {
+            Severity::Note
+        } else {
+            Severity::Warning
+        };
         out.push(tr.at(
-            Diagnostic::warning(
+            Diagnostic::new(
+                severity,
                 "l10n::untranslated",
                 format!("`{key}` in {} is the same as in {}", tr.locale, src.locale),
             )
@@ -238,8 +413,8 @@ fn parity(
     tr: &Locale<'_>,
     t: &Def<'_>,
     attribute: Option<&str>,
-    sp: &Pattern<&str>,
-    tp: &Pattern<&str>,
+    (sp, tp): (&Pattern<&str>, &Pattern<&str>),
+    settings: &Settings,
     out: &mut Vec<Diagnostic>,
 ) {
     let key = format!("{}{}", t.key(), part_name(attribute));
@@ -249,11 +424,34 @@ fn parity(
     let sv = ftl::variables(sp);
     let tv = ftl::variables(tp);
     let listed = |set: &BTreeSet<&str>| set.iter().map(|v| var(v)).collect::<Vec<_>>().join(", ");
+    // A message gets its variables once, for its value and attributes
+    // alike: one the source uses in another part is passed.
+    let rel = tr.files[t.file].rel;
+    let whole: BTreeSet<&str> = counterpart(src, &t.key(), rel, settings)
+        .map(|s| s.patterns().flat_map(|(_, p)| ftl::variables(p)).collect())
+        .unwrap_or_default();
     for added in tv.difference(&sv) {
         if t.ignores("variable-added", Some(&var(added))) {
             continue;
         }
         let place = first_variable(tp, added).unwrap_or(t.id);
+        if whole.contains(added) {
+            out.push(tr.at(
+                Diagnostic::warning(
+                    "l10n::variable-added",
+                    format!(
+                        "`{key}` in {} uses {}, which the source uses only in another part of the message",
+                        tr.locale,
+                        var(added)
+                    ),
+                )
+                .label("not in this part of the source")
+                .hint(format!("check that this part says what the source's does ({})", if sv.is_empty() { "no variable".to_owned() } else { listed(&sv) })),
+                t,
+                place,
+            ));
+            continue;
+        }
         out.push(
             tr.at(
                 Diagnostic::error(
@@ -275,7 +473,33 @@ fn parity(
             ),
         );
     }
+    let printed = ftl::printed_variables(sp);
     for dropped in sv.difference(&tv) {
+        if !printed.contains(dropped) && settings.bare {
+            // Chosen on, never printed: a translation may choose otherwise
+            // (on a term's attribute, or not at all).
+            if t.ignores("selector-dropped", Some(&var(dropped))) {
+                continue;
+            }
+            out.push(tr.at(
+                Diagnostic::warning(
+                    "l10n::selector-dropped",
+                    format!(
+                        "`{key}` in {} does not choose on {}, as the source does",
+                        tr.locale,
+                        var(dropped)
+                    ),
+                )
+                .label(format!("no {}", var(dropped)))
+                .hint(format!(
+                    "the source only selects a variant with {}; check that every case still reads right",
+                    var(dropped)
+                )),
+                t,
+                anchor,
+            ));
+            continue;
+        }
         if t.ignores("variable-dropped", Some(&var(dropped))) {
             continue;
         }

@@ -1,40 +1,55 @@
-//! Checks within one locale: duplicate ids, attributes and variant keys;
+//! Checks within one locale: duplicate ids (in the locale's one bundle for
+//! a pack, in each file for a bare tree), attributes and variant keys;
 //! references to messages, terms and functions that do not exist or are of
-//! the wrong kind; references that loop; plural variants that are not the
-//! locale's CLDR categories, or that leave some out.
+//! the wrong kind; references that loop (a value and its attributes are
+//! resolved apart, so an attribute may use its own message's value);
+//! plural variants that are not the locale's CLDR categories, or that
+//! leave some out.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use fluent_syntax::ast::InlineExpression;
 
-use super::{Def, Locale};
+use super::{Def, Locale, Settings};
 use crate::diagnostic::{Diagnostic, closest};
 use crate::ftl::{self, Use};
 
 /// The functions lettrine gives messages.
 const FUNCTIONS: &[&str] = &["NUMBER", "DATETIME"];
 
-pub(super) fn check(locale: &Locale<'_>, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(locale: &Locale<'_>, settings: &Settings, out: &mut Vec<Diagnostic>) {
     let plurals = Plurals::of(locale.locale);
     for defs in locale.entries.values() {
-        duplicates(locale, defs, out);
+        duplicates(locale, defs, settings, out);
         let def = &defs[0];
         for (_, pattern) in def.patterns() {
-            references(locale, def, pattern, out);
+            references(locale, def, pattern, settings, out);
             for select in ftl::selects(pattern) {
-                variants(locale, def, select, plurals.as_ref(), out);
+                variants(locale, def, select, plurals.as_ref(), settings, out);
             }
         }
     }
     cycles(locale, out);
 }
 
-fn duplicates(locale: &Locale<'_>, defs: &[Def<'_>], out: &mut Vec<Diagnostic>) {
-    let first = &defs[0];
-    let (line, column) = locale
-        .file(first)
-        .line_col(ftl::span(&locale.file(first).text, first.id).start);
-    for again in defs.iter().skip(1) {
+fn duplicates(
+    locale: &Locale<'_>,
+    defs: &[Def<'_>],
+    settings: &Settings,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (i, again) in defs.iter().enumerate().skip(1) {
+        // In a bare tree each file is a resource of its own: only a repeat
+        // within one file is a duplicate.
+        let Some(first) = defs[..i]
+            .iter()
+            .find(|d| !settings.bare || d.file == again.file)
+        else {
+            continue;
+        };
+        let (line, column) = locale
+            .file(first)
+            .line_col(ftl::span(&locale.file(first).text, first.id).start);
         out.push(
             locale
                 .at(
@@ -81,6 +96,7 @@ fn references(
     locale: &Locale<'_>,
     def: &Def<'_>,
     pattern: &fluent_syntax::ast::Pattern<&str>,
+    settings: &Settings,
     out: &mut Vec<Diagnostic>,
 ) {
     let messages = || {
@@ -94,13 +110,36 @@ fn references(
     for used in ftl::uses(pattern) {
         let d = match used {
             Use::Variable(_) => continue,
-            Use::Function(name) if FUNCTIONS.contains(&name) => continue,
-            Use::Function(name) => Diagnostic::warning(
-                "fluent::unknown-function",
-                format!("`{name}()` is not a function lettrine knows"),
-            )
-            .label("unknown function")
-            .hint("the functions are NUMBER() and DATETIME()"),
+            Use::Function(name)
+                if FUNCTIONS.contains(&name) || settings.functions.iter().any(|f| f == name) =>
+            {
+                continue;
+            }
+            Use::Function(name) => {
+                let known: Vec<String> = FUNCTIONS
+                    .iter()
+                    .map(|f| format!("{f}()"))
+                    .chain(settings.functions.iter().map(|f| format!("{f}()")))
+                    .collect();
+                // A pack's letter would fail to build; a bare tree's
+                // application may register functions lettrine cannot know.
+                let d = if settings.bare {
+                    Diagnostic::warning(
+                        "fluent::unknown-function",
+                        format!("`{name}()` is not a function the project declares"),
+                    )
+                    .hint(format!(
+                        "if the application registers it, declare it: `functions = [\"{name}\"]` under [lint] in lettrine.toml"
+                    ))
+                } else {
+                    Diagnostic::error(
+                        "fluent::unknown-function",
+                        format!("`{name}()` is not a function lettrine knows"),
+                    )
+                };
+                d.label("unknown function")
+                    .hint(format!("the functions are {}", known.join(", ")))
+            }
             Use::Message { id, attribute } => match locale.get(id) {
                 None if locale.get(&format!("-{id}")).is_some() => Diagnostic::error(
                     "fluent::term-as-message",
@@ -198,6 +237,7 @@ fn variants(
     def: &Def<'_>,
     select: ftl::Select<'_, '_>,
     plurals: Option<&Plurals>,
+    settings: &Settings,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut seen = BTreeSet::new();
@@ -240,6 +280,9 @@ fn variants(
     }
     let lang = locale.locale;
     for key in &identifiers {
+        if def.ignores("plural-category", None) || def.ignores("plural-unreachable", None) {
+            break;
+        }
         if !plurals.cldr.contains(key) {
             out.push(
                 locale
@@ -273,13 +316,19 @@ fn variants(
             );
         }
     }
+    // A bare tree's numbers are counts; a letter prints amounts too.
+    let reachable = if settings.bare {
+        &plurals.integers
+    } else {
+        &plurals.runtime
+    };
     let missing: Vec<&str> = plurals
         .cldr
         .iter()
         .copied()
-        .filter(|c| plurals.runtime.contains(c) && !identifiers.contains(c))
+        .filter(|c| reachable.contains(c) && !identifiers.contains(c))
         .collect();
-    if !missing.is_empty() {
+    if !missing.is_empty() && !def.ignores("plural-missing", None) {
         let anchor = ftl::selector_variable(select.selector).unwrap_or(identifiers[0]);
         let default = select
             .variants
@@ -314,6 +363,8 @@ fn variants(
 struct Plurals {
     cldr: Vec<&'static str>,
     runtime: BTreeSet<&'static str>,
+    /// Those whole numbers reach.
+    integers: BTreeSet<&'static str>,
 }
 
 impl Plurals {
@@ -351,31 +402,55 @@ impl Plurals {
         let samples = (0..=1000u32)
             .map(f64::from)
             .chain([1e6, 0.5, 1.5, 2.5, 10.5, 100.5]);
-        let runtime = samples
-            .filter_map(|n| runtime_rules.select(n).ok())
-            .map(runtime_name)
-            .collect();
-        Some(Self { cldr, runtime })
+        let mut runtime = BTreeSet::new();
+        let mut integers = BTreeSet::new();
+        for n in samples {
+            let Ok(category) = runtime_rules.select(n) else {
+                continue;
+            };
+            let name = runtime_name(category);
+            runtime.insert(name);
+            if n.fract() == 0.0 {
+                integers.insert(name);
+            }
+        }
+        Some(Self {
+            cldr,
+            runtime,
+            integers,
+        })
     }
 }
 
+/// The references of a value or an attribute: the node each reaches, and
+/// the slice naming it.
+type Edges<'a> = Vec<(String, &'a str)>;
+
 /// Messages and terms that refer to themselves, directly or through
-/// others: Fluent would print `{???}`.
+/// others: Fluent would print `{???}`. The nodes are values and
+/// attributes (`id`, `id.attr`): resolving a value does not resolve its
+/// attributes, so `.label = { $n } { this }` is no loop.
 fn cycles(locale: &Locale<'_>, out: &mut Vec<Diagnostic>) {
-    let mut graph: BTreeMap<&str, Vec<(String, &str)>> = BTreeMap::new();
+    let node = |key: String, attribute: Option<&str>| match attribute {
+        Some(a) => format!("{key}.{a}"),
+        None => key,
+    };
+    let mut nodes: BTreeMap<String, (&str, Edges<'_>)> = BTreeMap::new();
     for (key, defs) in &locale.entries {
-        let edges = defs[0]
-            .patterns()
-            .flat_map(|(_, p)| ftl::uses(p))
-            .filter_map(|u| match u {
-                Use::Message { id, .. } => Some((id.to_owned(), id)),
-                Use::Term { id, .. } => Some((format!("-{id}"), id)),
-                _ => None,
-            })
-            .filter(|(k, _)| locale.entries.contains_key(k))
-            .collect();
-        graph.insert(key, edges);
+        for (attribute, pattern) in defs[0].patterns() {
+            let edges = ftl::uses(pattern)
+                .into_iter()
+                .filter_map(|u| match u {
+                    Use::Message { id, attribute } => Some((node(id.to_owned(), attribute), id)),
+                    Use::Term { id, attribute } => Some((node(format!("-{id}"), attribute), id)),
+                    _ => None,
+                })
+                .collect();
+            nodes.insert(node(key.clone(), attribute), (key.as_str(), edges));
+        }
     }
+    let graph: BTreeMap<&str, &Edges<'_>> =
+        nodes.iter().map(|(k, (_, e))| (k.as_str(), e)).collect();
     // Depth-first, colouring nodes: a grey node reached again closes a loop.
     let mut state: HashMap<&str, u8> = HashMap::new();
     for start in graph.keys() {
@@ -395,7 +470,10 @@ fn cycles(locale: &Locale<'_>, out: &mut Vec<Diagnostic>) {
                 top.1 += 1;
             }
             let (target, slice) = &edges[next];
-            let target = graph.get_key_value(target.as_str()).map_or("", |(k, _)| *k);
+            let Some((target, _)) = graph.get_key_value(target.as_str()) else {
+                continue;
+            };
+            let target: &str = target;
             match state.get(target) {
                 None => {
                     state.insert(target, 1);
@@ -408,7 +486,7 @@ fn cycles(locale: &Locale<'_>, out: &mut Vec<Diagnostic>) {
                         .skip_while(|n| *n != target)
                         .chain([target])
                         .collect();
-                    let def = &locale.entries[node][0];
+                    let def = &locale.entries[nodes[node].0][0];
                     out.push(
                         locale
                             .at(

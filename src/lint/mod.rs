@@ -12,8 +12,13 @@
 //!   lexicons ([`lexicon`]);
 //! - [`consistency`]: what `pack.toml` declares against what the messages
 //!   say, for packs only.
+//!
+//! A pack is linted strictly (each locale is one bundle the build loads);
+//! a bare tree as its project says ([`Settings`], read by [`config`] from
+//! `l10n.toml` and `lettrine.toml`).
 
 mod compare;
+pub mod config;
 mod consistency;
 mod entries;
 pub mod lexicon;
@@ -21,6 +26,7 @@ mod text;
 mod versions;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use fluent_syntax::ast;
 use serde::Serialize;
@@ -37,6 +43,76 @@ pub use lexicon::Lexicon;
 pub struct Report {
     pub targets: Vec<Target>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Per translation of a bare tree: what it lacks, as compare-locales
+    /// counts it.
+    pub locales: Vec<LocaleCounts>,
+}
+
+/// One translation's completeness and findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocaleCounts {
+    pub target: String,
+    pub locale: String,
+    /// Entries of the source the translation lacks (those in missing
+    /// files included), and their words.
+    pub missing: usize,
+    pub missing_words: usize,
+    pub obsolete: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// How a target is linted.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// A bare tree: each file its own resource (an id is unique per file),
+    /// locales partial on purpose, functions the application registers.
+    /// `false` for a pack: each locale one bundle, every message required.
+    pub bare: bool,
+    /// Functions besides NUMBER and DATETIME that messages may call.
+    pub functions: Vec<String>,
+    /// Which locales the typography checks run on.
+    pub typography: Scope,
+    /// Which locales the lexicons (tone, claims) run on.
+    pub lexicons: Scope,
+    /// Missing entries are errors (in a bare tree; a pack requires them).
+    pub require_complete: bool,
+    /// The project's `[[filters]]`: how missing and obsolete entries are
+    /// reported.
+    pub filters: Option<Arc<config::Filters>>,
+}
+
+/// The locales a check runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    Source,
+    All,
+}
+
+impl Settings {
+    /// A pack: every check, every locale, strictly.
+    pub fn pack() -> Self {
+        Self {
+            bare: false,
+            functions: Vec::new(),
+            typography: Scope::All,
+            lexicons: Scope::All,
+            require_complete: true,
+            filters: None,
+        }
+    }
+
+    /// A bare tree with no project file: typography on the source only, as
+    /// Mozilla does (shipped translations are full of straight quotes).
+    pub fn tree() -> Self {
+        Self {
+            bare: true,
+            typography: Scope::Source,
+            require_complete: false,
+            ..Self::pack()
+        }
+    }
 }
 
 /// One pack or one plain Fluent tree.
@@ -63,6 +139,7 @@ impl Report {
     pub fn merge(&mut self, other: Report) {
         self.targets.extend(other.targets);
         self.diagnostics.extend(other.diagnostics);
+        self.locales.extend(other.locales);
     }
 }
 
@@ -131,7 +208,16 @@ pub fn lint_pack(located: &Located, lexicon: &Lexicon) -> Result<Report> {
             (source, read_locales(tree, &located.dir, &folders)?)
         }
     };
-    let mut report = lint_locales(&name, "pack", &source, &files, pack.as_ref(), lexicon);
+    let settings = Settings::pack();
+    let mut report = lint_locales(
+        &name,
+        "pack",
+        &source,
+        &files,
+        pack.as_ref(),
+        lexicon,
+        &settings,
+    );
     diagnostics.append(&mut report.diagnostics);
     sort(&mut diagnostics);
     report.diagnostics = crate::diagnostic::limit(diagnostics);
@@ -140,7 +226,13 @@ pub fn lint_pack(located: &Located, lexicon: &Lexicon) -> Result<Report> {
 
 /// Lints a plain Fluent tree `<root>/<locale>/**/*.ftl`, each locale a
 /// translation of `source`.
-pub fn lint_tree(tree: &dyn Tree, name: &str, source: &str, lexicon: &Lexicon) -> Result<Report> {
+pub fn lint_tree(
+    tree: &dyn Tree,
+    name: &str,
+    source: &str,
+    lexicon: &Lexicon,
+    settings: &Settings,
+) -> Result<Report> {
     let root = RelPath::new("").unwrap_or_else(|| unreachable!("the empty path is the root"));
     let mut locales = locale_folders(tree, &root);
     if !locales.iter().any(|l| l == source) {
@@ -156,10 +248,22 @@ pub fn lint_tree(tree: &dyn Tree, name: &str, source: &str, lexicon: &Lexicon) -
     locales.retain(|l| l != source);
     locales.insert(0, source.to_owned());
     let files = read_locales(tree, &root, &locales)?;
-    let mut report = lint_locales(name, "fluent", source, &files, None, lexicon);
+    Ok(lint_files(name, source, &files, lexicon, settings))
+}
+
+/// Lints the files of a bare tree already read (by [`lint_tree`], or as a
+/// project's `l10n.toml` lists them), the source locale's first.
+pub fn lint_files(
+    name: &str,
+    source: &str,
+    files: &[LocaleFiles],
+    lexicon: &Lexicon,
+    settings: &Settings,
+) -> Report {
+    let mut report = lint_locales(name, "fluent", source, files, None, lexicon, settings);
     sort(&mut report.diagnostics);
     report.diagnostics = crate::diagnostic::limit(std::mem::take(&mut report.diagnostics));
-    Ok(report)
+    report
 }
 
 /// The sub-folders of `dir` whose names are locale identifiers, sorted.
@@ -198,6 +302,7 @@ fn lint_locales(
     files: &[LocaleFiles],
     pack: Option<&Pack>,
     lexicon: &Lexicon,
+    settings: &Settings,
 ) -> Report {
     let mut diagnostics = Vec::new();
     let parsed: Vec<Vec<Parsed<'_>>> = files
@@ -210,13 +315,21 @@ fn lint_locales(
         .map(|(lf, p)| Locale::index(&lf.locale, p))
         .collect();
     for locale in &locales {
-        entries::check(locale, &mut diagnostics);
-        text::check(locale, lexicon, &mut diagnostics);
+        entries::check(locale, settings, &mut diagnostics);
+        text::check(
+            locale,
+            lexicon,
+            settings,
+            locale.locale == source,
+            &mut diagnostics,
+        );
     }
     let source_locale = locales.iter().find(|l| l.locale == source);
+    let mut counts = Vec::new();
     if let Some(src) = source_locale {
         for translation in locales.iter().filter(|l| l.locale != source) {
-            compare::check(src, translation, &mut diagnostics);
+            let c = compare::check(src, translation, settings, &mut diagnostics);
+            counts.push((translation.locale, c));
         }
         if let Some(pack) = pack {
             consistency::check(pack, src, &mut diagnostics);
@@ -230,9 +343,34 @@ fn lint_locales(
         files: files.iter().map(|f| f.files.len()).sum(),
         messages: source_locale.map_or(0, |l| l.entries.len()),
     };
+    let locales = if settings.bare {
+        counts
+            .into_iter()
+            .map(|(locale, c)| {
+                let of = |severity| {
+                    diagnostics
+                        .iter()
+                        .filter(|d| d.severity == severity && d.locale.as_deref() == Some(locale))
+                        .count()
+                };
+                LocaleCounts {
+                    target: name.to_owned(),
+                    locale: locale.to_owned(),
+                    missing: c.missing,
+                    missing_words: c.missing_words,
+                    obsolete: c.obsolete,
+                    errors: of(Severity::Error),
+                    warnings: of(Severity::Warning),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Report {
         targets: vec![target],
         diagnostics,
+        locales,
     }
 }
 

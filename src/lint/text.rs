@@ -1,17 +1,28 @@
 //! The words of a locale's messages: phrases from the lexicons (tone,
 //! forbidden claims), and typography — French spacing before `; : ! ?`
 //! and inside « », no space before them elsewhere, straight quotes and
-//! apostrophes, double spaces.
+//! apostrophes, double spaces. Both see text only: each run of text
+//! between placeables on its own, with HTML-like markup (and its
+//! attribute values), URLs, e-mail addresses, paths and code-like tokens
+//! blanked out ([`prose`]).
 
 use fluent_syntax::ast::Pattern;
 
 use super::lexicon::{Lexicon, normalise};
-use super::{Def, Locale};
+use super::{Def, Locale, Scope, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ftl;
 use crate::l10n::typography;
 
-pub(super) fn check(locale: &Locale<'_>, lexicon: &Lexicon, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(
+    locale: &Locale<'_>,
+    lexicon: &Lexicon,
+    settings: &Settings,
+    is_source: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let applies = |scope: Scope| scope == Scope::All || is_source;
+    let (lexicons, typography_too) = (applies(settings.lexicons), applies(settings.typography));
     let matcher = lexicon.matcher(locale.locale);
     let language = locale.locale.split(['-', '_']).next().unwrap_or_default();
     for defs in locale.entries.values() {
@@ -20,8 +31,19 @@ pub(super) fn check(locale: &Locale<'_>, lexicon: &Lexicon, out: &mut Vec<Diagno
             continue;
         }
         for (_, pattern) in def.patterns() {
+            direction(locale, def, pattern, out);
+            if !lexicons && !typography_too {
+                continue;
+            }
             let text = &locale.file(def).text;
-            for run in runs(text, pattern) {
+            let pieces = prose(pattern);
+            if typography_too {
+                typography(locale, def, language, &pieces, out);
+            }
+            if !lexicons {
+                continue;
+            }
+            for run in runs(text, &pieces) {
                 for (rule, hit) in matcher.find(&run.normal) {
                     let id = rule.code.rsplit("::").next().unwrap_or_default();
                     if def.ignores(id, None) {
@@ -43,7 +65,7 @@ pub(super) fn check(locale: &Locale<'_>, lexicon: &Lexicon, out: &mut Vec<Diagno
                     .about(locale.locale, Some(&def.key()))
                     .label(match rule.severity {
                         Severity::Error => "forbidden",
-                        Severity::Warning => "avoid",
+                        Severity::Warning | Severity::Note => "avoid",
                     })
                     .hint(format!("why: {}", rule.why.trim()));
                     if let Some(hint) = &rule.hint {
@@ -52,7 +74,6 @@ pub(super) fn check(locale: &Locale<'_>, lexicon: &Lexicon, out: &mut Vec<Diagno
                     out.push(d);
                 }
             }
-            typography(locale, def, language, pattern, out);
         }
     }
 }
@@ -64,12 +85,13 @@ struct Run {
     map: Vec<usize>,
 }
 
-fn runs(file_text: &str, pattern: &Pattern<&str>) -> Vec<Run> {
+fn runs(file_text: &str, pieces: &[Piece<'_>]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     let mut current: Option<(usize, usize)> = None; // run number, end of last element
-    for (number, piece) in ftl::texts(pattern) {
-        let span = ftl::span(file_text, piece);
-        let (normal, map) = normalise(piece);
+    for piece in pieces {
+        let number = piece.run;
+        let span = ftl::span(file_text, piece.source);
+        let (normal, map) = normalise(&piece.text);
         let map: Vec<usize> = map.into_iter().map(|m| m + span.start).collect();
         match (current, out.last_mut()) {
             (Some((n, end)), Some(run)) if n == number => {
@@ -93,7 +115,7 @@ fn typography(
     locale: &Locale<'_>,
     def: &Def<'_>,
     language: &str,
-    pattern: &Pattern<&str>,
+    pieces: &[Piece<'_>],
     out: &mut Vec<Diagnostic>,
 ) {
     let file = locale.file(def);
@@ -110,9 +132,16 @@ fn typography(
                     .hint(hint),
             );
         };
-    let texts = ftl::texts(pattern);
-    for (_, piece) in &texts {
-        let base = ftl::span(&file.text, piece).start;
+    // Straight double quotes are flagged in pairs within a run of text: a
+    // lone one next to a placeable (`"{ $name }"`) is left alone, as
+    // Mozilla's linters do.
+    let mut quotes_in_run = std::collections::HashMap::new();
+    for p in pieces {
+        *quotes_in_run.entry(p.run).or_insert(0usize) += p.text.matches('"').count();
+    }
+    for p in pieces {
+        let piece = p.text.as_str();
+        let base = ftl::span(&file.text, p.source).start;
         // Whether a placeable is printed right before this piece.
         let after_placeable = file.text[..base].ends_with('}');
         let chars: Vec<(usize, char)> = piece.char_indices().collect();
@@ -120,7 +149,7 @@ fn typography(
             let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
             let next = chars.get(i + 1).map(|x| x.1);
             match c {
-                '"' => warn(
+                '"' if quotes_in_run[&p.run] >= 2 => warn(
                     "typography::straight-quote",
                     base + at,
                     1,
@@ -146,7 +175,7 @@ fn typography(
                     let followed = piece[at + run_len..]
                         .chars()
                         .next()
-                        .is_some_and(|c| c != '\n' && c != '\r');
+                        .is_some_and(|c| c != '\n' && c != '\r' && c != BLANK);
                     if followed {
                         warn(
                             "typography::double-space",
@@ -219,9 +248,19 @@ fn typography(
             }
         }
     }
-    // A direction control the message opens and leaves open reorders the
-    // letter's text after it; the build refuses it, so it cannot be
-    // ignored, and lint says where it is.
+}
+
+/// A direction control the message opens and leaves open reorders the
+/// letter's text after it; the build refuses it, so it cannot be ignored,
+/// and lint says where it is, in every locale.
+fn direction(
+    locale: &Locale<'_>,
+    def: &Def<'_>,
+    pattern: &Pattern<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let file = locale.file(def);
+    let texts = ftl::texts(pattern);
     let joined: String = texts.iter().map(|(_, piece)| *piece).collect();
     if let Some((c, name, closer)) = typography::unclosed_direction(&joined)
         && let Some((base, at)) = texts.iter().rev().find_map(|(_, piece)| {
@@ -245,6 +284,142 @@ fn typography(
             )),
         );
     }
+}
+
+/// What a blanked-out character of [`prose`] becomes: one byte, so every
+/// offset stays that of the file.
+const BLANK: char = '\u{1}';
+
+/// A text element of a pattern as the text checks see it: `text` is
+/// `source` with what is not prose blanked out, byte for byte.
+pub(super) struct Piece<'s> {
+    /// Changes between runs of text (a placeable or a variant ends one).
+    pub run: usize,
+    pub source: &'s str,
+    pub text: String,
+}
+
+/// The text elements of `pattern` with HTML-like markup (a tag and its
+/// attribute values, even across lines and placeables), URLs, e-mail
+/// addresses, paths and code-like tokens (`::1`, `127.0.0.1/8`,
+/// `--flag`, `snake_case`, `key=value`, `` `code` ``) blanked out.
+pub(super) fn prose<'s>(pattern: &Pattern<&'s str>) -> Vec<Piece<'s>> {
+    let mut tag = Tag::Out;
+    ftl::texts(pattern)
+        .into_iter()
+        .map(|(run, source)| Piece {
+            run,
+            source,
+            text: blank(source, &mut tag),
+        })
+        .collect()
+}
+
+/// Where the markup scan is: in text, in a tag, or in a quoted attribute
+/// value of a tag.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Out,
+    In,
+    Quoted(char),
+}
+
+fn blank(source: &str, tag: &mut Tag) -> String {
+    let bytes = source.as_bytes();
+    let mut keep = vec![true; bytes.len()];
+    // Markup: `<a href="…">`, `</b>`, `<img/>`, `<!-- … -->`.
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match *tag {
+            Tag::Out => {
+                let opens = b == b'<'
+                    && bytes
+                        .get(i + 1)
+                        .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!'));
+                if opens {
+                    *tag = Tag::In;
+                    keep[i] = false;
+                }
+            }
+            Tag::In => {
+                keep[i] = false;
+                match b {
+                    b'"' | b'\'' => *tag = Tag::Quoted(char::from(b)),
+                    b'>' => *tag = Tag::Out,
+                    _ => {}
+                }
+            }
+            Tag::Quoted(q) => {
+                keep[i] = false;
+                if char::from(b) == q {
+                    *tag = Tag::In;
+                }
+            }
+        }
+        i += 1;
+    }
+    // Tokens between white space that are not words of prose.
+    let mut start = 0;
+    for (at, c) in source.char_indices().chain([(source.len(), ' ')]) {
+        if !c.is_whitespace() {
+            continue;
+        }
+        let token = &source[start..at];
+        if !token.is_empty() && code_like(token) {
+            keep[start..at].iter_mut().for_each(|k| *k = false);
+        }
+        start = at + c.len_utf8();
+    }
+    // `code` between backticks.
+    let mut open = None;
+    for (at, c) in source.char_indices() {
+        if c == '`' {
+            match open.take() {
+                Some(from) => keep[from..=at].iter_mut().for_each(|k| *k = false),
+                None => open = Some(at),
+            }
+        }
+    }
+    let mut out = String::with_capacity(source.len());
+    for (at, c) in source.char_indices() {
+        if keep[at] {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n(BLANK, c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// Whether a token (no white space in it) is a URL, an e-mail address, a
+/// path or code rather than a word.
+fn code_like(token: &str) -> bool {
+    let inner = token.trim_matches(|c: char| "\"'“”‘’«»„()[],.;:!?".contains(c));
+    let has = |s: &str| inner.contains(s);
+    if inner.is_empty() {
+        return token.contains("::");
+    }
+    let digits = inner.chars().filter(char::is_ascii_digit).count();
+    // `camelCase`, `iCalendar`: identifiers, not words.
+    let camel = inner
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    has("://")
+        || inner.starts_with("www.")
+        || inner.starts_with("mailto:")
+        || (has("@") && inner.rsplit('@').next().is_some_and(|d| d.contains('.')))
+        || has("/")
+        || has("\\")
+        || has("::")
+        || inner.starts_with("--")
+        || has("_")
+        || has("=")
+        || (digits > 0 && (has(":") || inner.matches('.').count() >= 2))
+        || camel
+        || (token.starts_with([':', '/']) && token[1..].starts_with(|c: char| c.is_alphanumeric()))
+        || token.starts_with("::")
 }
 
 fn quotes(language: &str) -> &'static str {

@@ -71,6 +71,7 @@ thanks =
 # The decision, early and plainly. $order-amount: the amount paid (money).
 # $reasons-count: how many reason paragraphs follow (1 to 9): one (السبب),
 # two (السببين), otherwise the plural (الأسباب).
+# lint-ignore: plural-missing -- no numeral is printed: from three reasons up Arabic uses the plural, and there is always at least one reason
 decision =
     لقد درسنا طلبكم بعناية، ويؤسفنا أن نعلمكم بأنه يتعذر علينا رد المبلغ المدفوع لهذه الطلبية وقدره { $order-amount }، { $reasons-count ->
         [one] للسبب المبيَّن أدناه.

@@ -1,0 +1,87 @@
+//! The project-config reader: the input is a compare-locales `l10n.toml`,
+//! then, after each NUL byte, the `addon/l10n.toml` it may include and a
+//! `.l10n-ignore`, in a tree in memory holding the Fluent files of
+//! `tests/fixtures/lint/project`. The project is read (env expansion,
+//! `*` / `**` patterns, includes, excludes, filters with `re:` keys) and,
+//! when it reads, linted as a bare tree through its filters. Bad input may
+//! fail with diagnostics; it may not panic, hang or loop on includes.
+
+#![no_main]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use lettrine::lint::config::{self, Files};
+use lettrine::lint::{self, Lexicon, Settings};
+use lettrine::revision::Project;
+use libfuzzer_sys::fuzz_target;
+
+/// Files by absolute path.
+#[derive(Debug)]
+struct Memory(BTreeMap<PathBuf, Vec<u8>>);
+
+impl Files for Memory {
+    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+        Ok(self.0.get(path).cloned())
+    }
+
+    fn walk(&self, dir: &Path) -> Vec<String> {
+        self.0
+            .keys()
+            .filter(|p| p.starts_with(dir))
+            .filter_map(|p| p.to_str().map(str::to_owned))
+            .collect()
+    }
+
+    fn cwd(&self) -> PathBuf {
+        PathBuf::from("/p")
+    }
+}
+
+macro_rules! fixture {
+    ($($path:literal),* $(,)?) => {
+        [$(($path, include_str!(concat!("../../tests/fixtures/lint/project/", $path)))),*]
+    };
+}
+
+const FILES: &[(&str, &str)] = &fixture![
+    "vendor.toml",
+    "lettrine.toml",
+    "locales/en-US/app.ftl",
+    "locales/en-US/legacy.ftl",
+    "locales/en-US/vendor/lib.ftl",
+    "locales/en-US/ignored/notes.ftl",
+    "locales/fr/app.ftl",
+    "locales/fr/vendor/lib.ftl",
+    "locales/fr/ignored/notes.ftl",
+    "locales/de/app.ftl",
+    "addon/en-US/addon.ftl",
+    "addon/fr/addon.ftl",
+    "addon/de/addon.ftl",
+];
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        Lexicon::load(&Project::embedded_only()).expect("the embedded lexicons load")
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let mut tree: BTreeMap<PathBuf, Vec<u8>> = FILES
+        .iter()
+        .map(|(path, text)| (Path::new("/p").join(path), text.as_bytes().to_vec()))
+        .collect();
+    let names = ["l10n.toml", "addon/l10n.toml", ".l10n-ignore"];
+    for (name, part) in names.iter().zip(data.split(|b| *b == 0)) {
+        tree.insert(Path::new("/p").join(name), part.to_vec());
+    }
+    let files = Memory(tree);
+    let Ok(project) = config::read_project_in(&files, Path::new("/p/l10n.toml"), "en-US", None)
+    else {
+        return;
+    };
+    let settings = config::with_filters(Settings::tree(), project.filters);
+    let _ = lint::lint_files("p", &project.source, &project.locales, lexicon(), &settings);
+});
