@@ -6,11 +6,11 @@
 
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lettrine::batch::table::Table;
 use lettrine::builder::Builder;
 use lettrine::case::CaseFile;
 use lettrine::revision::Project;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, content)) = data.split_first() else {

@@ -7,9 +7,9 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use libfuzzer_sys::fuzz_target;
 use lettrine::builder::{Builder, Overrides};
 use lettrine::revision::Project;
+use libfuzzer_sys::fuzz_target;
 
 /// The values of a case, from the fuzzer.
 #[derive(Debug, Arbitrary)]
@@ -33,7 +33,9 @@ struct Values {
     valid_until: String,
 }
 
-const LOCALES: &[&str] = &["en", "fr", "it", "de", "es", "ar", "fr-CH", "en-GB", "de-AT"];
+const LOCALES: &[&str] = &[
+    "en", "fr", "it", "de", "es", "ar", "fr-CH", "en-GB", "de-AT",
+];
 const REASONS: &[&str] = &[
     "custom-made",
     "digital-content-started",

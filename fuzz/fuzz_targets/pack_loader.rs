@@ -10,11 +10,11 @@
 use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::FluentArgs;
-use libfuzzer_sys::fuzz_target;
 use lettrine::lint::{Lexicon, lint_pack};
 use lettrine::pack::{FRAME_MESSAGES, Pack};
 use lettrine::revision::Project;
 use lettrine_fuzz::{MemTree, PACK, PACK_FILES};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, content)) = data.split_first() else {
@@ -50,7 +50,11 @@ fn lexicon() -> &'static Lexicon {
 /// Arguments a frame message may use, as text.
 fn fluent_bundle_args() -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
-    for (name, value) in [("place", "Lyon"), ("order-number", "A-1"), ("recipient-surname", "Dupont")] {
+    for (name, value) in [
+        ("place", "Lyon"),
+        ("order-number", "A-1"),
+        ("recipient-surname", "Dupont"),
+    ] {
         args.set(name, value);
     }
     args

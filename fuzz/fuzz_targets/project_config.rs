@@ -8,36 +8,13 @@
 
 #![no_main]
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
-use lettrine::lint::config::{self, Files};
+use lettrine::lint::config::{self, MemoryFiles};
 use lettrine::lint::{self, Lexicon, Settings};
 use lettrine::revision::Project;
 use libfuzzer_sys::fuzz_target;
-
-/// Files by absolute path.
-#[derive(Debug)]
-struct Memory(BTreeMap<PathBuf, Vec<u8>>);
-
-impl Files for Memory {
-    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-        Ok(self.0.get(path).cloned())
-    }
-
-    fn walk(&self, dir: &Path) -> Vec<String> {
-        self.0
-            .keys()
-            .filter(|p| p.starts_with(dir))
-            .filter_map(|p| p.to_str().map(str::to_owned))
-            .collect()
-    }
-
-    fn cwd(&self) -> PathBuf {
-        PathBuf::from("/p")
-    }
-}
 
 macro_rules! fixture {
     ($($path:literal),* $(,)?) => {
@@ -69,15 +46,16 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let mut tree: BTreeMap<PathBuf, Vec<u8>> = FILES
-        .iter()
-        .map(|(path, text)| (Path::new("/p").join(path), text.as_bytes().to_vec()))
-        .collect();
+    let mut files = MemoryFiles::new(
+        Path::new("/p"),
+        FILES.iter().map(|(path, text)| (*path, text.as_bytes())),
+    );
     let names = ["l10n.toml", "addon/l10n.toml", ".l10n-ignore"];
     for (name, part) in names.iter().zip(data.split(|b| *b == 0)) {
-        tree.insert(Path::new("/p").join(name), part.to_vec());
+        files
+            .files
+            .insert(Path::new("/p").join(name), part.to_vec());
     }
-    let files = Memory(tree);
     let Ok(project) = config::read_project_in(&files, Path::new("/p/l10n.toml"), "en-US", None)
     else {
         return;

@@ -56,6 +56,45 @@ impl Files for Disk {
     }
 }
 
+/// Files in memory, by absolute path, under a folder that stands for the
+/// current one: a project read without a disk (the fuzz target, tests).
+#[derive(Debug, Clone, Default)]
+pub struct MemoryFiles {
+    pub cwd: PathBuf,
+    pub files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl MemoryFiles {
+    /// `files`, relative paths and bytes, under `cwd`.
+    pub fn new<'a>(cwd: &Path, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Self {
+        Self {
+            cwd: cwd.to_path_buf(),
+            files: files
+                .into_iter()
+                .map(|(path, bytes)| (cwd.join(path), bytes.to_vec()))
+                .collect(),
+        }
+    }
+}
+
+impl Files for MemoryFiles {
+    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+        Ok(self.files.get(path).cloned())
+    }
+
+    fn walk(&self, dir: &Path) -> Vec<String> {
+        self.files
+            .keys()
+            .filter(|p| p.starts_with(dir))
+            .filter_map(|p| p.to_str().map(str::to_owned))
+            .collect()
+    }
+
+    fn cwd(&self) -> PathBuf {
+        self.cwd.clone()
+    }
+}
+
 /// What a `[[filters]]` rule says about a missing or obsolete entry or
 /// file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -845,37 +884,14 @@ mod tests {
     use super::*;
 
     /// Files in memory, under `/p`.
-    #[derive(Debug)]
-    struct Memory(BTreeMap<PathBuf, Vec<u8>>);
-
-    impl Memory {
-        fn new(files: &[(&str, &str)]) -> Self {
-            Self(
-                files
-                    .iter()
-                    .map(|(p, t)| (Path::new("/p").join(p), t.as_bytes().to_vec()))
-                    .collect(),
-            )
-        }
+    fn memory(files: &[(&str, &str)]) -> MemoryFiles {
+        MemoryFiles::new(
+            Path::new("/p"),
+            files.iter().map(|(p, t)| (*p, t.as_bytes())),
+        )
     }
 
-    impl Files for Memory {
-        fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-            Ok(self.0.get(path).cloned())
-        }
-        fn walk(&self, dir: &Path) -> Vec<String> {
-            self.0
-                .keys()
-                .filter(|p| p.starts_with(dir))
-                .filter_map(|p| p.to_str().map(str::to_owned))
-                .collect()
-        }
-        fn cwd(&self) -> PathBuf {
-            PathBuf::from("/p")
-        }
-    }
-
-    fn read(files: &Memory) -> Result<ProjectFiles> {
+    fn read(files: &MemoryFiles) -> Result<ProjectFiles> {
         read_project_in(files, Path::new("/p/l10n.toml"), "en-US", None)
     }
 
@@ -886,14 +902,14 @@ mod tests {
         let toml = format!(
             "[[includes]]\npath = \"l10n.toml\"\n[[includes]]\npath = \"l10n.toml\"\n{PATHS}"
         );
-        let files = Memory::new(&[("l10n.toml", &toml), ("en-US/a.ftl", "a = A\n")]);
+        let files = memory(&[("l10n.toml", &toml), ("en-US/a.ftl", "a = A\n")]);
         assert!(read(&files).is_err());
     }
 
     #[test]
     fn env_that_grows_without_end_is_refused() {
         let toml = "[env]\na = \"{a}{a}{a}{a}\"\n[[paths]]\nreference = \"{a}\"\nl10n = \"x\"\n";
-        let files = Memory::new(&[("l10n.toml", toml)]);
+        let files = memory(&[("l10n.toml", toml)]);
         let Err(Error::Invalid(d)) = read(&files) else {
             panic!("expected an invalid config")
         };
@@ -902,7 +918,7 @@ mod tests {
 
     #[test]
     fn l10n_ignore_names_files_at_any_depth_or_anchored() {
-        let files = Memory::new(&[
+        let files = memory(&[
             ("l10n.toml", PATHS),
             (".l10n-ignore", "# scratch\nnotes.ftl\n/fr/old/\n"),
             ("en-US/a.ftl", "a = A\n"),
