@@ -490,3 +490,31 @@ fn an_issued_letter_records_its_fonts_and_packages_and_verifies() {
         run.stdout
     );
 }
+
+#[test]
+fn a_pack_words_a_postal_mention_its_own_way() {
+    let dir = tmp();
+    let d = dir.path();
+    copy_dir(
+        &root().join("packs/refund-refusal"),
+        &d.join("packs/refund-refusal"),
+    );
+    let ftl = d.join("packs/refund-refusal/fr/letter.ftl");
+    let text = std::fs::read_to_string(&ftl).unwrap();
+    std::fs::write(
+        &ftl,
+        format!("{text}\npostal-registered = Envoi recommandé, numéro {{ $postal-number }}\n"),
+    )
+    .unwrap();
+    let case = std::fs::read_to_string(example("fr")).unwrap()
+        + "\n[postal]\nmode = \"registered\"\nnumber = \"1A 42\"\n";
+    let case = write(d, "case.toml", &case);
+    let run = lettrine(d, &["build", case.to_str().unwrap(), "--format", "txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("\nEnvoi recommandé, numéro 1A 42\nClaire Dupont\n"),
+        "{}",
+        run.stdout
+    );
+}
