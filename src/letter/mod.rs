@@ -104,9 +104,6 @@ pub struct Image {
     pub bytes: Arc<[u8]>,
 }
 
-/// The sender's logo; kept as a name of its own for the styles' sake.
-pub type Logo = Image;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ImageFormat {
