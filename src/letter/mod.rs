@@ -175,6 +175,29 @@ pub struct Postal {
     pub mention: String,
 }
 
+/// The parts of a letter, in reading order: where a block of text goes on
+/// the page, whichever renderer lays it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// The letterhead: the sender's name, address and contact.
+    Sender,
+    /// The postal mention above the address.
+    Postal,
+    Recipient,
+    DateLine,
+    Reference,
+    Subject,
+    Salutation,
+    Body,
+    Closing,
+    Signature,
+    Enclosure,
+    /// The legal line, the registered office and the bank, at the foot of
+    /// every page.
+    Footer,
+}
+
 /// Text produced by one message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Block {
@@ -259,6 +282,9 @@ impl Letter {
         for l in &self.sender.address {
             line(l);
         }
+        for l in [&self.sender.email, &self.sender.phone].into_iter().flatten() {
+            line(l);
+        }
         line("");
         if let Some(postal) = &self.postal {
             line(&postal.mention);
@@ -292,6 +318,13 @@ impl Letter {
             line(&self.labels.enclosures);
             for e in &self.enclosures {
                 line(&format!("- {}", e.text));
+            }
+        }
+        let footer = self.footer.lines();
+        if !footer.is_empty() {
+            line("");
+            for l in &footer {
+                line(l);
             }
         }
         out
