@@ -190,7 +190,11 @@ fn units(letter: &Letter) -> Vec<Unit> {
     let s = &letter.sender;
     let mut sender: Vec<&str> = vec![&s.name];
     sender.extend(s.address.iter().map(String::as_str));
-    sender.extend([&s.email, &s.phone].into_iter().filter_map(|o| o.as_deref()));
+    sender.extend(
+        [&s.email, &s.phone]
+            .into_iter()
+            .filter_map(|o| o.as_deref()),
+    );
     let r = &letter.recipient;
     let mut recipient: Vec<&str> = vec![&r.name];
     recipient.extend(r.address.iter().map(String::as_str));
@@ -198,10 +202,10 @@ fn units(letter: &Letter) -> Vec<Unit> {
         "sender",
         Part::Sender,
         &[
-                "sender.name",
-                "sender.address",
-                "sender.email",
-                "sender.phone",
+            "sender.name",
+            "sender.address",
+            "sender.email",
+            "sender.phone",
         ],
         sender,
     )];

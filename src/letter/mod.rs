@@ -251,6 +251,16 @@ pub struct ReviewNote {
     pub reason: String,
 }
 
+/// The first character of `text` that no letter can print: a control
+/// character other than tab, line feed and carriage return, or the
+/// noncharacters U+FFFE and U+FFFF. XML 1.0 cannot hold them either, so a
+/// Word document could not.
+pub fn unprintable(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    })
+}
+
 /// The notice a draft carries while review rules apply to it.
 pub fn draft_notice(review: &[ReviewNote]) -> Option<String> {
     (!review.is_empty()).then(|| {
@@ -282,7 +292,10 @@ impl Letter {
         for l in &self.sender.address {
             line(l);
         }
-        for l in [&self.sender.email, &self.sender.phone].into_iter().flatten() {
+        for l in [&self.sender.email, &self.sender.phone]
+            .into_iter()
+            .flatten()
+        {
             line(l);
         }
         line("");

@@ -99,7 +99,11 @@ fn letter_blocks(letter: &Letter) -> Vec<Block> {
     let s = &letter.sender;
     let mut sender: Vec<&str> = vec![&s.name];
     sender.extend(s.address.iter().map(String::as_str));
-    sender.extend([&s.email, &s.phone].into_iter().filter_map(|o| o.as_deref()));
+    sender.extend(
+        [&s.email, &s.phone]
+            .into_iter()
+            .filter_map(|o| o.as_deref()),
+    );
     let mut out = vec![plain(Part::Sender, "sender", &sender)];
     if let Some(postal) = &letter.postal {
         out.push(plain(Part::Postal, "postal", &[&postal.mention]));
@@ -197,7 +201,11 @@ fn describe(cause: &Cause) -> String {
     match cause {
         Cause::Field { field, old, new } => {
             let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_owned());
-            format!("case field {field} changed: {} → {}", value(old), value(new))
+            format!(
+                "case field {field} changed: {} → {}",
+                value(old),
+                value(new)
+            )
         }
         other => crate::render::report::cause(other),
     }
@@ -234,10 +242,7 @@ impl Moves {
 /// A block's segments as pieces. Frames (sender, recipient, signature)
 /// join their lines with ` · `; they become line breaks again.
 fn segment_pieces(block: &BlockDiff, moves: &mut Moves) -> Vec<Piece> {
-    let lines = matches!(
-        block.part,
-        Part::Sender | Part::Recipient | Part::Signature
-    );
+    let lines = matches!(block.part, Part::Sender | Part::Recipient | Part::Signature);
     let text = |t: &str| {
         if lines {
             t.replace(" · ", "\n")
@@ -413,7 +418,11 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
         .as_ref()
         .and_then(|f| f.first().cloned())
         .unwrap_or_else(|| BODY_FONT.to_owned());
-    let heading_font = theme.fonts.heading.as_ref().and_then(|f| f.first().cloned());
+    let heading_font = theme
+        .fonts
+        .heading
+        .as_ref()
+        .and_then(|f| f.first().cloned());
     let layout = &letter.layout;
     let margins = &layout.margins;
     let rtl = lang.rtl;
@@ -579,6 +588,7 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
             ));
         }
         pieces.extend(block.pieces.iter().cloned());
+        let pieces = merged(pieces);
         let look = ParaLook {
             before: 240,
             after: 240,
@@ -663,6 +673,7 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
         for block in enclosures {
             let mut pieces = vec![Piece::marked("– ", label_mark(block))];
             pieces.extend(block.pieces.iter().cloned());
+            let pieces = merged(pieces);
             let look = ParaLook {
                 indent: twips(4.0),
                 ..ParaLook::default()
@@ -708,7 +719,11 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
                 ..ParaLook::default()
             };
             // The first page's footer holds the comment on a changed footer.
-            let comment = if numbered { None } else { block.comment.clone() };
+            let comment = if numbered {
+                None
+            } else {
+                block.comment.clone()
+            };
             story.paragraph(&look, &block.pieces, comment);
         }
         if numbered {
@@ -741,7 +756,10 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
 
     let (author, date) = match stamp {
         Some(s) => (s.author.clone(), s.date.clone()),
-        None => (letter.signature.name.clone(), format!("{}T00:00:00Z", letter.date)),
+        None => (
+            letter.signature.name.clone(),
+            format!("{}T00:00:00Z", letter.date),
+        ),
     };
     let created = format!("{}T00:00:00Z", letter.date);
     let title = match &letter.labels.subject {
@@ -851,7 +869,11 @@ fn line_looks(pieces: &[Piece], looks: &[RunLook]) -> Vec<Piece> {
             if i > 0 {
                 line += 1;
             }
-            let text = if i > 0 { format!("\n{part}") } else { part.to_owned() };
+            let text = if i > 0 {
+                format!("\n{part}")
+            } else {
+                part.to_owned()
+            };
             if text.is_empty() {
                 continue;
             }
@@ -936,7 +958,10 @@ impl Picture {
         let mut descr = String::new();
         attrs(
             &mut descr,
-            &[("name", &format!("Picture {}", self.id)), ("descr", &self.alt)],
+            &[
+                ("name", &format!("Picture {}", self.id)),
+                ("descr", &self.alt),
+            ],
         );
         format!(
             "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">\
@@ -977,8 +1002,8 @@ fn svg_to_png(image: &Image, height: f64) -> Result<(Vec<u8>, (u32, u32))> {
     let scale = (height / 25.4 * DPI) as f32 / size.height().max(1.0);
     let w = (size.width() * scale).ceil().clamp(1.0, 4096.0) as u32;
     let h = (size.height() * scale).ceil().clamp(1.0, 4096.0) as u32;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)
-        .ok_or_else(|| bad_image(image, "too large to draw"))?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(w, h).ok_or_else(|| bad_image(image, "too large to draw"))?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),

@@ -93,8 +93,14 @@ impl Package {
             ("word/document.xml", self.document().into_bytes()),
             ("word/styles.xml", self.styles().into_bytes()),
             ("word/settings.xml", self.settings().into_bytes()),
-            ("word/header1.xml", story("w:hdr", &self.header).into_bytes()),
-            ("word/footer1.xml", story("w:ftr", &self.footer).into_bytes()),
+            (
+                "word/header1.xml",
+                story("w:hdr", &self.header).into_bytes(),
+            ),
+            (
+                "word/footer1.xml",
+                story("w:ftr", &self.footer).into_bytes(),
+            ),
             (
                 "word/header2.xml",
                 story("w:hdr", &self.first_header).into_bytes(),

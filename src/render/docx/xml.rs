@@ -10,7 +10,8 @@ pub fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
 }
 
-/// The first character of `text` XML cannot hold, if any.
+/// The first character of `text` XML cannot hold, if any (the same as
+/// [`crate::letter::unprintable`]).
 pub fn forbidden(text: &str) -> Option<char> {
     text.chars().find(|c| !allowed(*c))
 }
