@@ -2,15 +2,15 @@
 //! layout profile says, and, for a redline, each block's segments as
 //! tracked changes.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::body::{Lang, Mark, ParaLook, Piece, RunLook, Stamp, Whole, Writer};
-use super::package::{Defaults, Media, Package, Properties};
-use super::xml::{attrs, emu, forbidden, twips};
-use crate::diff::{BlockDiff, Cause, LetterDiff, Segment, Status};
+use super::package::{Defaults, Package, Properties};
+use super::picture::Picture;
+use super::xml::{attrs, forbidden, twips};
+use crate::diff::LetterDiff;
 use crate::error::{Error, Result};
-use crate::letter::{Image, ImageFormat, Letter, Part};
+use crate::letter::{Letter, Part};
 use crate::profile::PAPER;
 
 /// The body's size when the theme sets none, in points.
@@ -26,8 +26,6 @@ const POSTAL_LINE: f64 = 5.0;
 const SIGNATURE_HEIGHT: f64 = 15.0;
 /// How tall a logo prints when the theme does not say, in millimetres.
 const LOGO_HEIGHT: f64 = 16.0;
-/// Pictures are drawn at this many dots per inch.
-const DPI: f64 = 300.0;
 
 /// A redline .docx, and what it holds.
 #[derive(Debug, Clone)]
@@ -42,7 +40,7 @@ pub struct Redline {
 /// The letter as a .docx.
 pub fn letter(letter: &Letter) -> Result<Vec<u8>> {
     let blocks = letter_blocks(letter);
-    Ok(compose(letter, &blocks, None)?.0.zip()?)
+    compose(letter, &blocks, None)?.0.zip()
 }
 
 /// The redline of `diff` as a .docx: the new letter (the old one when the
@@ -55,7 +53,7 @@ pub fn redline(diff: &LetterDiff, stamp: &Stamp) -> Result<Redline> {
         .as_deref()
         .or(diff.letters.old.as_deref())
         .ok_or_else(|| Error::usage(format!("{}: no letter to lay out", diff.case), None))?;
-    let blocks = redline_blocks(diff);
+    let blocks = super::redline::blocks(diff);
     let (package, changes) = compose(letter, &blocks, Some(stamp))?;
     let comments = package.comments.len();
     Ok(Redline {
@@ -67,15 +65,15 @@ pub fn redline(diff: &LetterDiff, stamp: &Stamp) -> Result<Redline> {
 
 /// A block of the letter as the document prints it.
 #[derive(Debug, Clone, PartialEq)]
-struct Block {
-    part: Part,
+pub(super) struct Block {
+    pub part: Part,
     /// Its name, for errors: the message id, or the part of the frame.
-    name: String,
+    pub name: String,
     /// Text with its marks; `\n` starts a new line.
-    pieces: Vec<Piece>,
-    whole: Option<Whole>,
+    pub pieces: Vec<Piece>,
+    pub whole: Option<Whole>,
     /// Why it changed, a line each.
-    comment: Option<Vec<String>>,
+    pub comment: Option<Vec<String>>,
 }
 
 fn plain(part: Part, name: &str, lines: &[&str]) -> Block {
@@ -140,183 +138,6 @@ fn letter_blocks(letter: &Letter) -> Vec<Block> {
     }
     for line in letter.footer.lines() {
         out.push(plain(Part::Footer, "footer", &[&line]));
-    }
-    out
-}
-
-/// The blocks of a redline: every block of the letter, changed ones as
-/// tracked changes with a comment saying why.
-fn redline_blocks(diff: &LetterDiff) -> Vec<Block> {
-    let mut moves = Moves::default();
-    let mut out: Vec<Block> = diff
-        .page
-        .iter()
-        .map(|block| {
-            let pieces = segment_pieces(block, &mut moves);
-            let comment = (block.status != Status::Unchanged).then(|| why(block));
-            Block {
-                part: block.part,
-                name: block.block.clone(),
-                pieces,
-                whole: match block.status {
-                    Status::Added => Some(Whole::Inserted),
-                    Status::Deleted => Some(Whole::Deleted),
-                    Status::Modified | Status::Unchanged => None,
-                },
-                comment,
-            }
-        })
-        .collect();
-    // The whole letter's changes (pack, style, profile, locale) are told
-    // on its subject.
-    if !diff.notes.is_empty()
-        && let Some(subject) = out.iter_mut().find(|b| b.part == Part::Subject)
-    {
-        let mut lines: Vec<String> = diff
-            .notes
-            .iter()
-            .map(|n| format!("Whole letter: {}", describe(n)))
-            .collect();
-        lines.extend(subject.comment.take().unwrap_or_default());
-        subject.comment = Some(lines);
-    }
-    out
-}
-
-/// Why a block changed, as the comment says it: each cause, with the
-/// field's values.
-fn why(block: &BlockDiff) -> Vec<String> {
-    let mut lines: Vec<String> = block.causes.iter().map(describe).collect();
-    if lines.is_empty() {
-        lines.push(match block.status {
-            Status::Added => format!("{}: new block", block.block),
-            Status::Deleted => format!("{}: block removed", block.block),
-            _ => format!("{}: changed", block.block),
-        });
-    }
-    lines
-}
-
-fn describe(cause: &Cause) -> String {
-    match cause {
-        Cause::Field { field, old, new } => {
-            let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_owned());
-            format!(
-                "case field {field} changed: {} → {}",
-                value(old),
-                value(new)
-            )
-        }
-        other => crate::render::report::cause(other),
-    }
-}
-
-/// Names of moves: the k-th sentence that moved from block A to block B
-/// is the same move at both ends.
-#[derive(Debug, Default)]
-struct Moves {
-    names: HashMap<(String, String, usize), String>,
-    away: HashMap<(String, String), usize>,
-    here: HashMap<(String, String), usize>,
-}
-
-impl Moves {
-    fn name(&mut self, from: &str, to: &str, arriving: bool) -> String {
-        let pair = (from.to_owned(), to.to_owned());
-        let counts = if arriving {
-            &mut self.here
-        } else {
-            &mut self.away
-        };
-        let count = counts.entry(pair).or_default();
-        let key = (from.to_owned(), to.to_owned(), *count);
-        *count += 1;
-        let next = self.names.len() + 1;
-        self.names
-            .entry(key)
-            .or_insert_with(|| format!("lettrineMove{next}"))
-            .clone()
-    }
-}
-
-/// A block's segments as pieces. Frames (sender, recipient, signature)
-/// join their lines with ` · `; they become line breaks again.
-fn segment_pieces(block: &BlockDiff, moves: &mut Moves) -> Vec<Piece> {
-    let lines = matches!(block.part, Part::Sender | Part::Recipient | Part::Signature);
-    let text = |t: &str| {
-        if lines {
-            t.replace(" · ", "\n")
-        } else {
-            t.to_owned()
-        }
-    };
-    let mut out = Vec::new();
-    for segment in &block.segments {
-        match segment {
-            Segment::Equal { text: t } => out.push(Piece::plain(text(t))),
-            Segment::Delete { text: t } => out.push(Piece::marked(text(t), Mark::Delete)),
-            Segment::Insert { text: t } => out.push(Piece::marked(text(t), Mark::Insert)),
-            Segment::MovedAway { to, text: t } => {
-                let name = moves.name(&block.block, to, false);
-                out.push(Piece::RangeStart {
-                    from: true,
-                    name: name.clone(),
-                });
-                out.push(Piece::marked(text(t), Mark::MoveFrom(name.clone())));
-                out.push(Piece::RangeEnd { from: true, name });
-            }
-            Segment::MovedHere { from, parts } => {
-                let name = moves.name(from, &block.block, true);
-                out.push(Piece::RangeStart {
-                    from: false,
-                    name: name.clone(),
-                });
-                // The moved sentence as it reads now: its words that stayed
-                // as moved text, the words it gained as insertions. The
-                // words it lost are in the old place's moved text, so
-                // rejecting the move gives back exactly the old sentence.
-                for part in parts {
-                    match part {
-                        Segment::Equal { text: t } => {
-                            out.push(Piece::marked(text(t), Mark::MoveTo(name.clone())));
-                        }
-                        Segment::Insert { text: t } => {
-                            out.push(Piece::marked(text(t), Mark::Insert));
-                        }
-                        _ => {}
-                    }
-                }
-                out.push(Piece::RangeEnd { from: false, name });
-            }
-        }
-    }
-    merged(out)
-}
-
-/// Pieces with the same mark side by side joined: one tracked change
-/// where Word and LibreOffice would see one.
-fn merged(pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        if let (
-            Some(Piece::Text {
-                text: a,
-                mark: ma,
-                look: la,
-            }),
-            Piece::Text {
-                text: b,
-                mark: mb,
-                look: lb,
-            },
-        ) = (out.last_mut(), &piece)
-            && ma == mb
-            && la == lb
-        {
-            a.push_str(b);
-            continue;
-        }
-        out.push(piece);
     }
     out
 }
@@ -588,7 +409,7 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
             ));
         }
         pieces.extend(block.pieces.iter().cloned());
-        let pieces = merged(pieces);
+        let pieces = super::redline::merged(pieces);
         let look = ParaLook {
             before: 240,
             after: 240,
@@ -673,7 +494,7 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
         for block in enclosures {
             let mut pieces = vec![Piece::marked("– ", label_mark(block))];
             pieces.extend(block.pieces.iter().cloned());
-            let pieces = merged(pieces);
+            let pieces = super::redline::merged(pieces);
             let look = ParaLook {
                 indent: twips(4.0),
                 ..ParaLook::default()
@@ -909,108 +730,4 @@ fn label_look(pieces: &[Piece], look: &RunLook) -> Vec<Piece> {
         }
     }
     out
-}
-
-/// A picture as Word holds it: PNG bytes and their size on the page.
-#[derive(Debug)]
-struct Picture {
-    rel: &'static str,
-    id: u32,
-    alt: String,
-    width: f64,
-    height: f64,
-}
-
-impl Picture {
-    /// `image` at `height` millimetres, added to `media`.
-    fn new(
-        image: &Image,
-        height: f64,
-        id: u32,
-        rel: &'static str,
-        media: &mut Vec<Media>,
-    ) -> Result<Self> {
-        let (png, (w, h)) = match image.format {
-            ImageFormat::Png => {
-                let size = png_size(&image.bytes).ok_or_else(|| bad_image(image, "not a PNG"))?;
-                (image.bytes.to_vec(), size)
-            }
-            ImageFormat::Svg => svg_to_png(image, height)?,
-        };
-        let width = (height * w as f64 / h.max(1) as f64).min(80.0);
-        media.push(Media {
-            rel: rel.to_owned(),
-            name: format!("word/media/image{id}.png"),
-            png,
-        });
-        Ok(Self {
-            rel,
-            id,
-            alt: image.alt.clone(),
-            width,
-            height,
-        })
-    }
-
-    /// The run drawing it, inline.
-    fn run(&self) -> String {
-        let (cx, cy) = (emu(self.width), emu(self.height));
-        let mut descr = String::new();
-        attrs(
-            &mut descr,
-            &[
-                ("name", &format!("Picture {}", self.id)),
-                ("descr", &self.alt),
-            ],
-        );
-        format!(
-            "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">\
-             <wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{id}\"{descr}/>\
-             <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>\
-             <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
-             <pic:pic><pic:nvPicPr><pic:cNvPr id=\"{id}\"{descr}/><pic:cNvPicPr/></pic:nvPicPr>\
-             <pic:blipFill><a:blip r:embed=\"{rel}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
-             <pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm>\
-             <a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>\
-             </a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
-            id = self.id,
-            rel = self.rel,
-        )
-    }
-}
-
-fn bad_image(image: &Image, why: &str) -> Error {
-    Error::usage(format!("{}: {why}", image.path), None)
-}
-
-/// A PNG's width and height in pixels, from its header.
-fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" || &bytes[12..16] != b"IHDR" {
-        return None;
-    }
-    let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
-    let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
-    (w > 0 && h > 0).then_some((w, h))
-}
-
-/// An SVG drawn as a PNG `height` millimetres tall at [`DPI`]: Word and
-/// LibreOffice both show PNG, not every version shows SVG.
-fn svg_to_png(image: &Image, height: f64) -> Result<(Vec<u8>, (u32, u32))> {
-    let tree = resvg::usvg::Tree::from_data(&image.bytes, &resvg::usvg::Options::default())
-        .map_err(|e| bad_image(image, &format!("not a readable SVG: {e}")))?;
-    let size = tree.size();
-    let scale = (height / 25.4 * DPI) as f32 / size.height().max(1.0);
-    let w = (size.width() * scale).ceil().clamp(1.0, 4096.0) as u32;
-    let h = (size.height() * scale).ceil().clamp(1.0, 4096.0) as u32;
-    let mut pixmap =
-        resvg::tiny_skia::Pixmap::new(w, h).ok_or_else(|| bad_image(image, "too large to draw"))?;
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    let png = pixmap
-        .encode_png()
-        .map_err(|e| bad_image(image, &format!("could not be drawn: {e}")))?;
-    Ok((png, (w, h)))
 }

@@ -18,6 +18,8 @@
 mod body;
 mod compose;
 mod package;
+mod picture;
+mod redline;
 pub mod xml;
 
 pub use body::Stamp;
