@@ -185,3 +185,111 @@ pub(super) fn merged(pieces: Vec<Piece>) -> Vec<Piece> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(name: &str, segments: Vec<Segment>) -> BlockDiff {
+        BlockDiff {
+            block: name.to_owned(),
+            part: Part::Body,
+            status: Status::Modified,
+            segments,
+            causes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_move_has_one_name_at_both_ends_and_keeps_only_its_new_words() {
+        let mut moves = Moves::default();
+        let away = block(
+            "concession",
+            vec![Segment::MovedAway {
+                to: "discuss".to_owned(),
+                text: " Il témoigne simplement de notre attachement.".to_owned(),
+            }],
+        );
+        let here = block(
+            "discuss",
+            vec![Segment::MovedHere {
+                from: "concession".to_owned(),
+                parts: vec![
+                    Segment::Equal {
+                        text: "Il témoigne".to_owned(),
+                    },
+                    Segment::Delete {
+                        text: " simplement".to_owned(),
+                    },
+                    Segment::Equal {
+                        text: " de notre attachement.".to_owned(),
+                    },
+                    Segment::Insert {
+                        text: " Merci.".to_owned(),
+                    },
+                ],
+            }],
+        );
+        let from = segment_pieces(&away, &mut moves);
+        let to = segment_pieces(&here, &mut moves);
+        let name = "lettrineMove1".to_owned();
+        assert_eq!(
+            from,
+            vec![
+                Piece::RangeStart {
+                    from: true,
+                    name: name.clone()
+                },
+                Piece::marked(
+                    " Il témoigne simplement de notre attachement.",
+                    Mark::MoveFrom(name.clone())
+                ),
+                Piece::RangeEnd {
+                    from: true,
+                    name: name.clone()
+                },
+            ]
+        );
+        // The words it kept, joined into one moved run (the dropped word
+        // is in the old place's text), then the word it gained.
+        assert_eq!(
+            to,
+            vec![
+                Piece::RangeStart {
+                    from: false,
+                    name: name.clone()
+                },
+                Piece::marked(
+                    "Il témoigne de notre attachement.",
+                    Mark::MoveTo(name.clone())
+                ),
+                Piece::marked(" Merci.", Mark::Insert),
+                Piece::RangeEnd { from: false, name },
+            ]
+        );
+    }
+
+    #[test]
+    fn frames_get_their_lines_back() {
+        let mut moves = Moves::default();
+        let mut recipient = block(
+            "recipient",
+            vec![
+                Segment::Equal {
+                    text: "Claire Dupont · 8 avenue Jean Jaurès".to_owned(),
+                },
+                Segment::Insert {
+                    text: " · Bâtiment B".to_owned(),
+                },
+            ],
+        );
+        recipient.part = Part::Recipient;
+        assert_eq!(
+            segment_pieces(&recipient, &mut moves),
+            vec![
+                Piece::plain("Claire Dupont\n8 avenue Jean Jaurès"),
+                Piece::marked("\nBâtiment B", Mark::Insert),
+            ]
+        );
+    }
+}
