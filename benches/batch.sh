@@ -9,6 +9,7 @@
 #   bash benches/batch.sh              # 2,000 rows, then 10,000 for memory
 #   ROWS=500 BIG=0 bash benches/batch.sh
 #   STYLES="classic modern din"        # the styles the ROWS batch runs with
+#                                      # (then the same rows as .docx)
 #                                      # (the 10,000-row one uses classic)
 #   PEER_PYTHON=/path/to/venv/bin/python  # a Python with `typst` (PyPI,
 #                                      # 0.15): Typst alone on the same letters
@@ -65,25 +66,25 @@ table() {
     }' > "$2"
 }
 
-# run N [STYLE]: builds an N-row table, prints rows, seconds, letters/s,
-# peak MB.
+# run N [STYLE [EXT]]: builds an N-row table (letters as .EXT, pdf by
+# default), prints rows, seconds, letters/s, peak MB.
 run() {
-    local n=$1 style=${2:-classic} out="$work/letters-$1"
+    local n=$1 style=${2:-classic} ext=${3:-pdf} out="$work/letters-$1"
     table "$n" "$work/cases-$n.csv"
     /usr/bin/time -f '%e %M' -o "$work/time" \
         "$bin" build "$work/cases-$n.csv" --defaults "$work/base.toml" --out "$out" \
-        --style "$style" --name '{order.number}-{locale}.pdf' --jobs "$JOBS" > /dev/null
+        --style "$style" --name "{order.number}-{locale}.$ext" --jobs "$JOBS" > /dev/null
     read -r wall kb < "$work/time"
     local built
-    built=$(find "$out" -name '*.pdf' | wc -l)
+    built=$(find "$out" -name "*.$ext" | wc -l)
     [ "$built" -eq "$n" ] || { echo "only $built of $n letters were built" >&2; exit 1; }
-    awk -v n="$n" -v w="$wall" -v kb="$kb" -v j="$JOBS" -v s="$style" 'BEGIN {
-        printf "%6d letters  %6.2f s  %6.0f letters/s  %5.1f MB peak  (%d jobs, style %s)\n", n, w, n / w, kb / 1024, j, s }' \
-        | tee "$work/rate-$style"
+    awk -v n="$n" -v w="$wall" -v kb="$kb" -v j="$JOBS" -v s="$style" -v e="$ext" 'BEGIN {
+        printf "%6d letters  %6.2f s  %6.0f letters/s  %5.1f MB peak  (%d jobs, style %s, %s)\n", n, w, n / w, kb / 1024, j, s, e }' \
+        | tee "$work/rate-$style${ext/#pdf/}"
     # A re-run finds every letter up to date and builds nothing.
     /usr/bin/time -f '%e %M' -o "$work/time" \
         "$bin" build "$work/cases-$n.csv" --defaults "$work/base.toml" --out "$out" \
-        --style "$style" --name '{order.number}-{locale}.pdf' --jobs "$JOBS" --format json > "$work/rerun.json"
+        --style "$style" --name "{order.number}-{locale}.$ext" --jobs "$JOBS" --format json > "$work/rerun.json"
     read -r wall kb < "$work/time"
     local written
     written=$(grep -m1 '"written"' "$work/rerun.json" | tr -dc 0-9)
@@ -99,6 +100,9 @@ done
 if [ "$BIG" -gt 0 ]; then
     run "$BIG"
 fi
+# Word letters: no typesetting, the same rows.
+echo "== Word letters (--name '….docx')"
+run "$ROWS" classic docx
 
 # The per-letter baseline: the same letters, one process each.
 echo "== one process per letter ($BASELINE letters)"
