@@ -382,6 +382,12 @@ fn accept_and_reject(files: &[PathBuf]) -> Vec<(usize, String, String)> {
 /// The position of the first word `word` on the first page of a PDF, in
 /// millimetres from the sheet's top-left corner (its box's left and top).
 fn word_at(pdf: &Path, word: &str) -> (f64, f64) {
+    let (x, y, _) = word_box(pdf, word);
+    (x, y)
+}
+
+/// The box of the first word `word` on the first page: left, top, right.
+fn word_box(pdf: &Path, word: &str) -> (f64, f64, f64) {
     let out = Command::new("pdftotext")
         .args(["-bbox", "-f", "1", "-l", "1"])
         .arg(pdf)
@@ -398,7 +404,7 @@ fn word_at(pdf: &Path, word: &str) -> (f64, f64) {
         line[start..].split('"').next().unwrap().parse().unwrap()
     };
     let mm = 25.4 / 72.0;
-    (value("xMin") * mm, value("yMin") * mm)
+    (value("xMin") * mm, value("yMin") * mm, value("xMax") * mm)
 }
 
 #[test]

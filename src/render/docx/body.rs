@@ -118,6 +118,10 @@ pub struct ParaLook {
     /// Twips before and after.
     pub before: i64,
     pub after: i64,
+    /// An exact line height, in twips.
+    pub line: Option<i64>,
+    /// Left to right even in a right-to-left letter.
+    pub ltr: bool,
     /// Twips from the leading edge.
     pub indent: i64,
     /// `start`, `end`, `center` or `both` (justified).
@@ -255,14 +259,21 @@ impl<'a> Writer<'a> {
         if look.keep_next {
             self.xml.push_str("<w:keepNext/>");
         }
-        if self.lang.rtl {
+        // A frame's paragraph stays left to right, its runs right to left:
+        // LibreOffice measures a right-to-left paragraph's frame from the
+        // page's right edge, and the window is where the envelope has it.
+        if self.lang.rtl && look.frame.is_none() && !look.ltr {
             self.xml.push_str("<w:bidi/>");
         }
         let _ = write!(
             self.xml,
-            "<w:spacing w:before=\"{}\" w:after=\"{}\"/>",
+            "<w:spacing w:before=\"{}\" w:after=\"{}\"",
             look.before, look.after
         );
+        if let Some(line) = look.line {
+            let _ = write!(self.xml, " w:line=\"{line}\" w:lineRule=\"exact\"");
+        }
+        self.xml.push_str("/>");
         if look.indent != 0 {
             let _ = write!(self.xml, "<w:ind w:start=\"{}\"/>", look.indent);
         }

@@ -20,6 +20,9 @@ const HEADING_SIZE: f64 = 14.0;
 const SMALL: f64 = 8.5;
 /// The family when the theme names none: the classic style's.
 const BODY_FONT: &str = "Libertinus Serif";
+/// The height of the empty paragraph a right-to-left letter anchors its
+/// frames at, in twips.
+const ANCHOR: i64 = 1;
 /// One line of the postal mention, in millimetres.
 const POSTAL_LINE: f64 = 5.0;
 /// How tall a signature prints, in millimetres.
@@ -253,6 +256,10 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
     let mut media = Vec::new();
     let mut w = Writer::new(&lang, stamp, &mut ids);
 
+    // A frame's paragraph is left to right (see `Writer`): a right-to-left
+    // text keeps to the frame's right edge.
+    let align = rtl.then_some("end");
+
     // The letterhead: the logo on its side, the sender beside it.
     let text_width = PAPER.0 - margins.left - margins.right;
     let (mut head_x, mut head_w) = (margins.left, text_width);
@@ -294,6 +301,7 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
                 layout.letterhead.height,
             )),
             whole: block.whole,
+            align,
             run: small.clone(),
             ..ParaLook::default()
         };
@@ -310,7 +318,6 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
     } else {
         (field.x + field.indent, field.width - field.indent)
     };
-    let align = rtl.then_some("start");
     for block in of(Part::Postal) {
         // DIN 5008 has a zone for it; elsewhere it is the line above the
         // recipient.
@@ -351,6 +358,23 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
     // The date line and the references: in the information block (DIN
     // 5008), else at the top of the flow.
     let mut first = Some(twips(layout.reference_y - margins.top).max(0));
+    // The frames above are anchored at the next paragraph, and LibreOffice
+    // measures the frames of a right-to-left paragraph from the page's
+    // right edge: a right-to-left letter anchors them at an empty
+    // left-to-right paragraph a twentieth of a point high instead.
+    if rtl {
+        let anchor = ParaLook {
+            ltr: true,
+            line: Some(ANCHOR),
+            run: RunLook {
+                size: Some(1.0),
+                ..RunLook::default()
+            },
+            ..ParaLook::default()
+        };
+        w.raw_paragraph(&anchor, "");
+        first = first.map(|f| (f - ANCHOR).max(0));
+    }
     let reference = RunLook {
         colour: secondary.clone(),
         ..RunLook::default()
