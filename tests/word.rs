@@ -870,3 +870,29 @@ fn hostile_texts_stay_text_in_word_and_control_characters_are_refused() {
     );
     assert!(!d.join("bell.docx").exists());
 }
+
+#[test]
+fn a_compact_letterhead_puts_the_address_and_contact_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copy_dir(&root().join("senders"), &d.join("senders"));
+    write(
+        d,
+        "themes/compact.toml",
+        "[colours]\nprimary = \"#1f3a5f\"\n\n[letterhead]\nvariant = \"compact\"\n",
+    );
+    let case = std::fs::read_to_string(example("fr"))
+        .unwrap()
+        .replace("theme = \"atelier-lumiere\"", "theme = \"compact\"");
+    write(d, "case.toml", &case);
+    let run = lettrine(d, &["build", "case.toml", "-o", "compact.docx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let package = check(&d.join("compact.docx"));
+    assert!(
+        package.text.trim_start().starts_with(
+            "Atelier Lumière 12 rue des Archives · 75004 Paris · service.client@atelier-lumiere.fr · 01 84 25 36 47\n"
+        ),
+        "{}",
+        package.text
+    );
+}

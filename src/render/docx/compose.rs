@@ -282,6 +282,7 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
             head_x += picture.width + 5.0;
         }
     }
+    let compact = theme.letterhead == Some(crate::theme::LetterheadVariant::Compact);
     let heading = RunLook {
         bold: true,
         size: Some(theme.fonts.heading_size.unwrap_or(HEADING_SIZE)),
@@ -306,6 +307,11 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
             ..ParaLook::default()
         };
         let pieces = line_looks(&block.pieces, &[heading.clone(), small.clone()]);
+        let pieces = if compact {
+            one_line_after_the_name(pieces)
+        } else {
+            pieces
+        };
         w.paragraph(&look, &pieces, block.comment.clone());
     }
 
@@ -730,6 +736,34 @@ fn line_looks(pieces: &[Piece], looks: &[RunLook]) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// The compact letterhead: the name, then every other line on one line,
+/// joined by ` · `.
+fn one_line_after_the_name(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut breaks = 0;
+    pieces
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text { text, mark, look } if text.contains('\n') => {
+                let mut out = String::with_capacity(text.len());
+                for c in text.chars() {
+                    if c == '\n' {
+                        breaks += 1;
+                        out.push_str(if breaks == 1 { "\n" } else { " · " });
+                    } else {
+                        out.push(c);
+                    }
+                }
+                Piece::Text {
+                    text: out,
+                    mark,
+                    look,
+                }
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// A reference's pieces with its label (the text up to the first space
