@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use lettrine::Error;
 use lettrine::diagnostic::{Diagnostic, Severity};
+use lettrine::lint::spelling::Spelling;
 use lettrine::lint::{self, Lexicon, LocaleCounts, Report, Target, config};
 use lettrine::revision::{DirTree, Located, Project, RelPath};
 
@@ -48,6 +49,11 @@ pub struct LintArgs {
     /// default it is counted and reported as a note).
     #[arg(long)]
     require_complete: bool,
+
+    /// Where the Hunspell dictionaries (<locale>.aff and .dic) are, before
+    /// $DICPATH and /usr/share/hunspell.
+    #[arg(long, value_name = "DIR")]
+    dictionaries: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -64,7 +70,8 @@ pub enum LintFormat {
 
 /// Lints what `args` names; `Ok(true)` when nothing fails the run.
 pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error> {
-    let lexicon = Lexicon::load(project)?;
+    let lexicon = Lexicon::load(project)?
+        .with_dictionaries(Spelling::search_path(args.dictionaries.as_deref()));
     let mut report = Report::default();
     if let Some(path) = &args.config {
         report.merge(lint_config(

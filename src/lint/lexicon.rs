@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -17,9 +19,16 @@ use crate::error::{Error, Result};
 use crate::pack::{text_file, toml_error};
 use crate::revision::Project;
 
+use super::spelling::{Spelling, WordLists};
+
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub rules: Vec<Rule>,
+    /// The project's known words (`lexicons/words/<locale>.txt`).
+    pub words: WordLists,
+    /// Spelling, when dictionaries are looked for
+    /// ([`Lexicon::with_dictionaries`]).
+    pub spelling: Option<Arc<Spelling>>,
 }
 
 #[derive(Debug)]
@@ -80,7 +89,18 @@ impl Lexicon {
             let file = text_file(display, bytes)?;
             rules.extend(Self::parse(&name, &file)?);
         }
-        Ok(Self { rules })
+        Ok(Self {
+            rules,
+            words: WordLists::load(project),
+            spelling: None,
+        })
+    }
+
+    /// Checks spelling too, with the dictionaries found in `dirs` (see
+    /// [`Spelling::search_path`]) and the project's words.
+    pub fn with_dictionaries(mut self, dirs: Vec<PathBuf>) -> Self {
+        self.spelling = Some(Arc::new(Spelling::new(dirs, self.words.clone())));
+        self
     }
 
     fn parse(name: &str, file: &SourceFile) -> Result<Vec<Rule>> {
@@ -238,6 +258,7 @@ mod tests {
         );
         let lexicon = Lexicon {
             rules: Lexicon::parse("tone", &file).unwrap(),
+            ..Lexicon::default()
         };
         let matcher = lexicon.matcher("fr-CH");
         let (text, map) = normalise("Comme vous le\n    savez SANS doute, l’article");

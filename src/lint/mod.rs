@@ -8,8 +8,8 @@
 //! - [`compare`]: each translation against the source locale: missing and
 //!   obsolete files, messages and attributes, variables added or dropped per
 //!   variant, text left untranslated;
-//! - [`text`]: typography per locale, and the tone and forbidden-claims
-//!   lexicons ([`lexicon`]);
+//! - [`text`]: typography per locale, the tone and forbidden-claims
+//!   lexicons ([`lexicon`]), and spelling ([`spelling`]);
 //! - [`consistency`]: what `pack.toml` declares against what the messages
 //!   say, for packs only.
 //!
@@ -22,6 +22,7 @@ pub mod config;
 mod consistency;
 mod entries;
 pub mod lexicon;
+pub mod spelling;
 mod text;
 mod versions;
 
@@ -75,6 +76,9 @@ pub struct Settings {
     pub typography: Scope,
     /// Which locales the lexicons (tone, claims) run on.
     pub lexicons: Scope,
+    /// Which locales spelling is checked in (when the lexicon has
+    /// dictionaries).
+    pub spelling: Scope,
     /// Missing entries are errors (in a bare tree; a pack requires them).
     pub require_complete: bool,
     /// The project's `[[filters]]`: how missing and obsolete entries are
@@ -98,17 +102,20 @@ impl Settings {
             functions: Vec::new(),
             typography: Scope::All,
             lexicons: Scope::All,
+            spelling: Scope::All,
             require_complete: true,
             filters: None,
         }
     }
 
-    /// A bare tree with no project file: typography on the source only, as
-    /// Mozilla does (shipped translations are full of straight quotes).
+    /// A bare tree with no project file: typography and spelling on the
+    /// source only, as Mozilla does (shipped translations are full of
+    /// straight quotes, and of words of their own trade).
     pub fn tree() -> Self {
         Self {
             bare: true,
             typography: Scope::Source,
+            spelling: Scope::Source,
             require_complete: false,
             ..Self::pack()
         }

@@ -1,5 +1,5 @@
-//! The words of a locale's messages: phrases from the lexicons (tone,
-//! forbidden claims), and typography — French spacing before `; : ! ?`
+//! The words of a locale's messages: their spelling, phrases from the
+//! lexicons (tone, forbidden claims), and typography — French spacing before `; : ! ?`
 //! and inside « », no space before them elsewhere, straight quotes and
 //! apostrophes, double spaces. Both see text only: each run of text
 //! between placeables on its own, with HTML-like markup (and its
@@ -9,6 +9,7 @@
 use fluent_syntax::ast::Pattern;
 
 use super::lexicon::{Lexicon, normalise};
+use super::spelling;
 use super::{Def, Locale, Scope, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ftl;
@@ -23,6 +24,17 @@ pub(super) fn check(
 ) {
     let applies = |scope: Scope| scope == Scope::All || is_source;
     let (lexicons, typography_too) = (applies(settings.lexicons), applies(settings.typography));
+    let speller = match lexicon.spelling.as_deref() {
+        Some(spelling) if applies(settings.spelling) => match spelling.speller(locale.locale) {
+            Ok(speller) => Some(speller),
+            Err(missing) => {
+                out.extend(spelling.note_once(&missing));
+                None
+            }
+        },
+        _ => None,
+    };
+    let mut unknown = Vec::new();
     let matcher = lexicon.matcher(locale.locale);
     let language = locale.locale.split(['-', '_']).next().unwrap_or_default();
     for defs in locale.entries.values() {
@@ -32,13 +44,27 @@ pub(super) fn check(
         }
         for (_, pattern) in def.patterns() {
             direction(locale, def, pattern, out);
-            if !lexicons && !typography_too {
+            if !lexicons && !typography_too && speller.is_none() {
                 continue;
             }
             let text = &locale.file(def).text;
             let pieces = prose(pattern);
             if typography_too {
                 typography(locale, def, language, &pieces, out);
+            }
+            // A term is a name (`-brand`): its words are not checked.
+            if let Some(speller) = speller.as_deref().filter(|_| !def.term) {
+                for piece in &pieces {
+                    let base = ftl::span(text, piece.source).start;
+                    for word in speller.unknown_words(&piece.text) {
+                        let ignored = def.ignores("unknown-word", Some(&word.word))
+                            || def.ignores("unknown-word", Some(&word.word.to_lowercase()));
+                        if !ignored {
+                            let span = base + word.span.start..base + word.span.end;
+                            unknown.push((def, span, word.word));
+                        }
+                    }
+                }
             }
             if !lexicons {
                 continue;
@@ -74,6 +100,16 @@ pub(super) fn check(
                     out.push(d);
                 }
             }
+        }
+    }
+    if let Some(speller) = speller.as_deref() {
+        let words: Vec<&str> = unknown.iter().map(|(_, _, w)| w.as_str()).collect();
+        speller.prepare(&words);
+        for (def, span, word) in unknown {
+            out.push(
+                spelling::diagnostic(speller, locale.file(def), span, &word, locale.locale)
+                    .about(locale.locale, Some(&def.key())),
+            );
         }
     }
 }
