@@ -189,6 +189,12 @@ pub fn run(
     for outcome in &failed {
         printer.print(outcome, stderr_color);
     }
+    // The free text of the cases: warnings, the letters are built.
+    if !json {
+        for warning in planned.iter().flat_map(|p| &p.warnings) {
+            report::diagnostic_with_code(warning, stderr_color);
+        }
+    }
 
     let bar = if !json && std::io::stderr().is_terminal() && !planned.is_empty() {
         let bar = ProgressBar::new(planned.len() as u64);

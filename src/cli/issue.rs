@@ -97,6 +97,17 @@ pub fn issue(args: IssueArgs, project: Project, rev: bool) -> Result<(), Error> 
         approved_by,
     };
     let builder = Builder::new(project);
+    // What staff typed into the case is held to the pack's rules: a claim
+    // the lexicons forbid stops the letter, as it would in a message.
+    let case = builder.read_case(&request.case)?;
+    let claims: Vec<_> = builder
+        .case_text_findings(&case)
+        .into_iter()
+        .filter(|d| d.severity == lettrine::diagnostic::Severity::Error)
+        .collect();
+    if !claims.is_empty() {
+        return Err(Error::Invalid(claims));
+    }
     let issued = archive::issue(&builder, &request)?;
     if let Some(path) = &args.output {
         super::write_atomic(path, &issued.pdf)?;

@@ -11,16 +11,20 @@
 //! - [`text`]: typography per locale, the tone and forbidden-claims
 //!   lexicons ([`lexicon`]), and spelling ([`spelling`]);
 //! - [`consistency`]: what `pack.toml` declares against what the messages
-//!   say, for packs only.
+//!   say, for packs only;
+//! - [`cases`]: case files and tables, checked as `build` reads them, and
+//!   the free text staff type into them.
 //!
 //! A pack is linted strictly (each locale is one bundle the build loads);
 //! a bare tree as its project says ([`Settings`], read by [`config`] from
 //! `l10n.toml` and `lettrine.toml`).
 
+pub mod cases;
 mod compare;
 pub mod config;
 mod consistency;
 mod entries;
+pub mod grammar;
 pub mod lexicon;
 pub mod spelling;
 mod text;

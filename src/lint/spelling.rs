@@ -126,15 +126,25 @@ impl Spelling {
         }
     }
 
-    /// The search path: `--dictionaries DIR` first, then each folder of
-    /// `$DICPATH`, then the system's.
+    /// Where dictionaries are looked for: the folder given
+    /// (`--dictionaries DIR`), else each folder of `$DICPATH`, else the
+    /// system's.
     pub fn search_path(given: Option<&Path>) -> Vec<PathBuf> {
-        let mut dirs: Vec<PathBuf> = given.map(Path::to_path_buf).into_iter().collect();
-        if let Some(path) = std::env::var_os("DICPATH") {
-            dirs.extend(std::env::split_paths(&path).filter(|p| !p.as_os_str().is_empty()));
+        if let Some(dir) = given {
+            return vec![dir.to_path_buf()];
         }
-        dirs.push(PathBuf::from(SYSTEM_DICTIONARIES));
-        dirs
+        let from_env: Vec<PathBuf> = std::env::var_os("DICPATH")
+            .map(|path| {
+                std::env::split_paths(&path)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if from_env.is_empty() {
+            vec![PathBuf::from(SYSTEM_DICTIONARIES)]
+        } else {
+            from_env
+        }
     }
 
     /// The speller of `locale`, loaded on first use.
@@ -242,9 +252,14 @@ impl Speller {
     /// with spans relative to it.
     pub fn unknown_words(&self, text: &str) -> Vec<Unknown> {
         let mut out = Vec::new();
+        let mut after_number = false;
         for token in tokens(text) {
             let word = &text[token.span.clone()];
-            if !worth_checking(word) {
+            let number = word.chars().all(|c| c.is_numeric());
+            // `9 kg`, `30 cm`: a short word after a number is its unit.
+            let unit = after_number && word.chars().count() <= 3;
+            after_number = number;
+            if unit || !worth_checking(word) {
                 continue;
             }
             if token.dotted && self.knows(&format!("{word}.")) {

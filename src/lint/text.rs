@@ -9,8 +9,8 @@
 use fluent_syntax::ast::Pattern;
 
 use super::lexicon::{Lexicon, normalise};
-use super::spelling;
 use super::{Def, Locale, Scope, Settings};
+use super::{grammar, spelling};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ftl;
 use crate::l10n::typography;
@@ -34,6 +34,7 @@ pub(super) fn check(
         },
         _ => None,
     };
+    let grammar_too = applies(settings.spelling);
     let mut unknown = Vec::new();
     let matcher = lexicon.matcher(locale.locale);
     let language = locale.locale.split(['-', '_']).next().unwrap_or_default();
@@ -44,13 +45,28 @@ pub(super) fn check(
         }
         for (_, pattern) in def.patterns() {
             direction(locale, def, pattern, out);
-            if !lexicons && !typography_too && speller.is_none() {
+            if !lexicons && !typography_too && !grammar_too {
                 continue;
             }
             let text = &locale.file(def).text;
             let pieces = prose(pattern);
             if typography_too {
                 typography(locale, def, language, &pieces, out);
+            }
+            if grammar_too && !def.term {
+                for piece in &pieces {
+                    let base = ftl::span(text, piece.source).start;
+                    for finding in grammar::check(language, &piece.text) {
+                        let d = finding.diagnostic();
+                        if !def.ignores(&d.code, None) {
+                            let span = base + finding.span.start..base + finding.span.end;
+                            out.push(
+                                d.at(locale.file(def), span)
+                                    .about(locale.locale, Some(&def.key())),
+                            );
+                        }
+                    }
+                }
             }
             // A term is a name (`-brand`): its words are not checked.
             if let Some(speller) = speller.as_deref().filter(|_| !def.term) {
@@ -349,6 +365,12 @@ pub(super) fn prose<'s>(pattern: &Pattern<&'s str>) -> Vec<Piece<'s>> {
             text: blank(source, &mut tag),
         })
         .collect()
+}
+
+/// A free text (a value of a case) as the text checks see it: markup,
+/// URLs, e-mail addresses and code-like tokens blanked out, byte for byte.
+pub(crate) fn prose_text(source: &str) -> String {
+    blank(source, &mut Tag::Out)
 }
 
 /// Where the markup scan is: in text, in a tag, or in a quoted attribute
