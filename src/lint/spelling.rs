@@ -359,8 +359,14 @@ impl Speller {
         if affordable {
             self.dictionary.suggest(&word, &mut found);
         }
+        // Hunspell's order, nearest first: a typo is most often one edit
+        // away, and a word split in two is seldom what was meant.
         let lower = word.to_lowercase();
         found.retain(|s| s.to_lowercase() != lower);
+        let split = |s: &str| usize::from(s.contains([' ', '-']) && !word.contains([' ', '-']));
+        found.sort_by_cached_key(|s| {
+            strsim::damerau_levenshtein(&s.to_lowercase(), &lower) + split(s)
+        });
         found.truncate(3);
         let found: Arc<[String]> = found.into();
         lock(&self.suggested).insert(word, found.clone());

@@ -417,10 +417,12 @@ fn blank(source: &str, tag: &mut Tag) -> String {
         }
         i += 1;
     }
-    // Tokens between white space that are not words of prose.
+    // Tokens between white space (or markup: `<b>word</b>` holds a word)
+    // that are not words of prose.
     let mut start = 0;
     for (at, c) in source.char_indices().chain([(source.len(), ' ')]) {
-        if !c.is_whitespace() {
+        let markup = at < bytes.len() && !keep[at];
+        if !c.is_whitespace() && !markup {
             continue;
         }
         let token = &source[start..at];
