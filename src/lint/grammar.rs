@@ -86,7 +86,7 @@ fn repeated(language: &str, text: &str, out: &mut Vec<Finding>) {
                 kind: Kind::Repeated(word.to_owned()),
             });
         }
-        *previous = letters.then(|| (start..end, lower));
+        *previous = letters.then_some((start..end, lower));
     };
     let mut last_end = 0;
     for (at, c) in text.char_indices() {
