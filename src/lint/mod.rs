@@ -316,6 +316,17 @@ fn lint_locales(
     settings: &Settings,
 ) -> Report {
     let mut diagnostics = Vec::new();
+    // The dictionaries load on every core at once: a big one takes tens of
+    // milliseconds, and each locale has its own.
+    if let Some(spelling) = lexicon.spelling.as_deref() {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .filter(|lf| settings.spelling == Scope::All || lf.locale == source)
+            .for_each(|lf| {
+                let _ = spelling.speller(&lf.locale);
+            });
+    }
     let parsed: Vec<Vec<Parsed<'_>>> = files
         .iter()
         .map(|lf| parse_files(lf, &mut diagnostics))
