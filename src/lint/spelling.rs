@@ -19,6 +19,10 @@ use crate::builder::lock;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::revision::Project;
 
+/// A dictionary's hasher: seeded the same in every run, so that equally
+/// good suggestions come in the same order.
+type Hasher = foldhash::fast::FixedState;
+
 /// Where Debian's hunspell-* packages put their dictionaries.
 pub const SYSTEM_DICTIONARIES: &str = "/usr/share/hunspell";
 
@@ -204,7 +208,7 @@ impl Spelling {
         };
         let texts = read(&aff).and_then(|a| Ok((a, read(&dic)?)));
         let dictionary = texts.and_then(|(a, d)| {
-            spellbook::Dictionary::new(&a, &d)
+            spellbook::Dictionary::new_with_hasher(&a, &d, Hasher::default())
                 .map_err(|e| format!("{} does not load: {e}", dic.display()))
         });
         match dictionary {
@@ -224,7 +228,7 @@ impl Spelling {
 /// One locale's dictionary and words, with what was already looked up.
 pub struct Speller {
     language: String,
-    dictionary: spellbook::Dictionary,
+    dictionary: spellbook::Dictionary<Hasher>,
     known: HashSet<String>,
     checked: RwLock<HashMap<String, bool>>,
     suggested: Mutex<HashMap<String, Arc<[String]>>>,
