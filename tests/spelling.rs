@@ -300,6 +300,46 @@ fn a_table_is_linted_row_by_row_with_its_free_text() {
     );
     assert_eq!(run.code, 1, "the bad date is an error: {}", run.stderr);
     insta::assert_snapshot!("table_human", run.stderr);
+
+    // For machines: each finding with its cell's line and column, and field.
+    let run = lettrine(
+        dir.path(),
+        &[
+            "lint",
+            "cases.csv",
+            "--defaults",
+            "base.toml",
+            "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let lines: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}:{}:{} {}",
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["line"],
+                d["column"],
+                d["field"].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "spelling::unknown-word cases.csv:3:98 order.item",
+            "tone::sarcastic cases.csv:4:142 request.reference",
+            "grammar::repeated-word cases.csv:5:96 order.item",
+            "case::bad-date cases.csv:6:70 order.date",
+            "grammar::space-after cases.csv:6:93 order.item",
+            "spelling::unknown-word cases.csv:6:94 order.item",
+        ]
+    );
 }
 
 #[test]

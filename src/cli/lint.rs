@@ -440,6 +440,9 @@ struct JsonDiagnostic<'a> {
     end_column: Option<usize>,
     locale: Option<&'a str>,
     message_id: Option<&'a str>,
+    /// The case field a finding on a case is about (`order.item`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
     label: Option<&'a str>,
     hints: &'a [String],
 }
@@ -460,6 +463,7 @@ impl<'a> JsonDiagnostic<'a> {
             end_column: end.map(|p| p.1),
             locale: d.locale.as_deref(),
             message_id: d.message_id.as_deref(),
+            field: d.field.as_deref(),
             label: d.label.as_deref(),
             hints: &d.hints,
         }
