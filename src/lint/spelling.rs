@@ -615,6 +615,77 @@ mod tests {
         assert_eq!(normal("l’examen"), "l'examen");
     }
 
+    /// A speller over a dictionary of a few words, written for the test.
+    fn speller(words: &str, list: &str) -> (tempfile::TempDir, Arc<Speller>) {
+        let dir = tempfile::tempdir().unwrap();
+        let count = words.lines().count();
+        std::fs::write(dir.path().join("fr.aff"), "SET UTF-8\n").unwrap();
+        std::fs::write(dir.path().join("fr.dic"), format!("{count}\n{words}\n")).unwrap();
+        let mut lists = WordLists::default();
+        lists.add("fr", list);
+        let spelling = Spelling::new(vec![dir.path().to_path_buf()], lists);
+        let speller = spelling.speller("fr-CH").unwrap();
+        (dir, speller)
+    }
+
+    fn unknown(speller: &Speller, text: &str) -> Vec<(String, usize)> {
+        speller
+            .unknown_words(text)
+            .into_iter()
+            .map(|u| {
+                assert_eq!(text[u.span.clone()], u.word);
+                (u.word, u.span.start)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn elisions_hyphens_abbreviations_and_units_are_taken_apart() {
+        let (_dir, s) = speller(
+            "examen\nde\nla\npeut\nêtre\ncommande\nNr.\nkilo",
+            "Zébulonne # a name",
+        );
+        assert_eq!(unknown(&s, "l’examen de la commande"), []);
+        assert_eq!(unknown(&s, "l’examan"), [("examan".to_owned(), 4)]);
+        assert_eq!(
+            unknown(&s, "peut-être peut-étre"),
+            [("étre".to_owned(), 16)]
+        );
+        assert_eq!(unknown(&s, "Nr. 12, 9 kg, TVA, a"), []);
+        assert_eq!(unknown(&s, "zébulonne ZÉBULONNE"), [], "the word list");
+        assert_eq!(
+            unknown(&s, "qu’\u{1}\u{1}"),
+            [],
+            "an elision before a placeable"
+        );
+        assert_eq!(unknown(&s, "Commande"), [], "a capital at the start");
+    }
+
+    #[test]
+    fn a_dictionary_that_does_not_load_is_missing_with_its_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("it.aff"), b"SET UTF-8\n\xff\n").unwrap();
+        std::fs::write(dir.path().join("it.dic"), "1\nciao\n").unwrap();
+        let spelling = Spelling::new(vec![dir.path().to_path_buf()], WordLists::default());
+        let missing = spelling.speller("it").unwrap_err();
+        assert!(
+            missing
+                .broken
+                .as_deref()
+                .is_some_and(|b| b.contains("not UTF-8")),
+            "{missing:?}"
+        );
+        let note = spelling.note_once(&missing).unwrap();
+        assert_eq!(note.code, "spelling::no-dictionary");
+        assert!(
+            spelling.note_once(&missing).is_none(),
+            "one note per locale"
+        );
+        let none = spelling.speller("de").unwrap_err();
+        assert!(none.broken.is_none());
+        assert!(none.note().hints[0].contains("hunspell-de-de"));
+    }
+
     #[test]
     fn word_lists_ignore_comments_and_case() {
         let mut lists = WordLists::default();
