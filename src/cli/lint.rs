@@ -307,6 +307,11 @@ fn case_source(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
+        // No pack id has a dot: this names a case file.
+        Some("toml" | "json") if !path.exists() => Err(Error::Read {
+            path: path.display().to_string(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such case file"),
+        }),
         Some("toml" | "json") if path.is_file() => Ok(Some(Source::Folder {
             root: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
             files: vec![path.to_path_buf()],

@@ -486,10 +486,15 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{0300}'..='\u{036F}')
 }
 
-/// Numbers, references, acronyms and single letters are not checked.
+/// Longer runs of letters are pasted tokens, not words (Hunspell's own
+/// limit is 100 bytes).
+const MAX_WORD_LENGTH: usize = 64;
+
+/// Numbers, references, acronyms, single letters and tokens too long to be
+/// words are not checked.
 fn worth_checking(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || word.chars().any(|c| c.is_numeric()) {
+    if letters < 2 || letters > MAX_WORD_LENGTH || word.chars().any(|c| c.is_numeric()) {
         return false;
     }
     // `TVA`, `IBAN`, `SAV-12`: acronyms and codes.
@@ -591,7 +596,8 @@ mod tests {
 
     #[test]
     fn numbers_acronyms_and_single_letters_are_not_checked() {
-        for skipped in ["a", "12", "1er", "TVA", "SAV", "x2"] {
+        let pasted = "a".repeat(MAX_WORD_LENGTH + 1);
+        for skipped in ["a", "12", "1er", "TVA", "SAV", "x2", &pasted] {
             assert!(!worth_checking(skipped), "{skipped}");
         }
         for checked in ["Madame", "l’examen", "E-Mail"] {
