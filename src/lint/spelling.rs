@@ -494,7 +494,7 @@ const MAX_WORD_LENGTH: usize = 64;
 /// words are not checked.
 fn worth_checking(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || letters > MAX_WORD_LENGTH || word.chars().any(|c| c.is_numeric()) {
+    if !(2..=MAX_WORD_LENGTH).contains(&letters) || word.chars().any(|c| c.is_numeric()) {
         return false;
     }
     // `TVA`, `IBAN`, `SAV-12`: acronyms and codes.
