@@ -343,6 +343,82 @@ fn a_table_is_linted_row_by_row_with_its_free_text() {
 }
 
 #[test]
+fn a_batch_warns_about_its_rows_text_and_builds_every_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    table(
+        dir.path(),
+        &[
+            row(
+                "fr",
+                "CMD-1",
+                "une table en chêne",
+                "Courriel du 2 novembre",
+            ),
+            row(
+                "fr",
+                "CMD-2",
+                "une bibliothèque réalisee sur mesure",
+                "Courriel du 2 novembre",
+            ),
+        ],
+    );
+    let run = lettrine(
+        dir.path(),
+        &[
+            "--color",
+            "never",
+            "build",
+            "cases.csv",
+            "--defaults",
+            "base.toml",
+            "--out",
+            "letters",
+            "--name",
+            "{order.number}.txt",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (warnings, summary) = run.stderr.rsplit_once("\n\n").unwrap();
+    insta::assert_snapshot!("batch_warnings", warnings);
+    assert!(
+        summary.starts_with("letters: 2 written, 0 up to date (2 rows in "),
+        "{summary}"
+    );
+    let letter = std::fs::read_to_string(dir.path().join("letters/CMD-2.txt")).unwrap();
+    assert!(letter.contains("réalisee"), "{letter}");
+
+    // The JSON summary lists them apart from the problems.
+    let run = lettrine(
+        dir.path(),
+        &[
+            "build",
+            "cases.csv",
+            "--defaults",
+            "base.toml",
+            "--out",
+            "letters",
+            "--name",
+            "{order.number}.txt",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["problems"], serde_json::json!([]));
+    assert_eq!(
+        json["warnings"],
+        serde_json::json!([{
+            "item": "row 3",
+            "code": "spelling::unknown-word",
+            "message": "unknown word “réalisee”",
+            "field": "order.item",
+            "location": "cases.csv:3:98",
+        }])
+    );
+}
+
+#[test]
 fn a_case_file_points_at_the_word_in_its_value() {
     let dir = tempfile::tempdir().unwrap();
     let case = std::fs::read_to_string(common::example("fr"))
@@ -398,6 +474,35 @@ fn issue_refuses_a_forbidden_claim_typed_into_a_case() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     insta::assert_snapshot!("issue_refused", run.stderr);
     assert!(!dir.path().join("archive").exists(), "nothing archived");
+
+    // A typo is said, and does not stop the letter.
+    let typo = std::fs::read_to_string(common::example("fr"))
+        .unwrap()
+        .replace("réalisée sur mesure", "réalisee sur mesure");
+    write(dir.path(), "typo.toml", &typo);
+    let run = lettrine(
+        dir.path(),
+        &[
+            "--color",
+            "never",
+            "issue",
+            "typo.toml",
+            "--issuer",
+            "Camille Martin",
+            "--approved-by",
+            "Maître Roux",
+            "--archive",
+            "archive",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("warning[spelling::unknown-word]: unknown word “réalisee”"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.starts_with("issued "), "{}", run.stdout);
 
     // A draft is still built, the claim a warning.
     let run = lettrine(

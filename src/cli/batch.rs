@@ -98,6 +98,9 @@ struct Summary<'a> {
     letters_per_second: f64,
     letters: Vec<LetterSummary<'a>>,
     problems: Vec<Problem<'a>>,
+    /// What the text checks found in the cases' free text: the letters
+    /// are built all the same.
+    warnings: Vec<Problem<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -231,6 +234,13 @@ pub fn run(
         0.0
     };
     if json {
+        let warned: Vec<(String, &Diagnostic)> = planned
+            .iter()
+            .flat_map(|p| {
+                let label = batch.source.label(p.index);
+                p.warnings.iter().map(move |d| (label.clone(), d))
+            })
+            .collect();
         let summary = Summary {
             format: 1,
             input: args.case().display().to_string(),
@@ -257,6 +267,16 @@ pub fn run(
                 })
                 .collect(),
             problems: outcomes.iter().flat_map(|o| problems(o)).collect(),
+            warnings: warned
+                .iter()
+                .map(|(label, d)| Problem {
+                    item: label,
+                    code: d.code.to_string(),
+                    message: d.message.clone(),
+                    field: d.field.as_deref(),
+                    location: d.location(),
+                })
+                .collect(),
         };
         let mut text = serde_json::to_string_pretty(&summary).unwrap_or_default();
         text.push('\n');
