@@ -65,6 +65,13 @@ impl Repo {
         String::from_utf8(out.stdout).map_err(io::Error::other)
     }
 
+    /// `user.name` in git's configuration, if set.
+    pub fn user_name(&self) -> Option<String> {
+        let name = self.git(&["config", "user.name"]).ok()?;
+        let name = name.trim();
+        (!name.is_empty()).then(|| name.to_owned())
+    }
+
     /// The commit checked out, `None` in a repository with no commit yet.
     pub fn head(&self) -> Option<String> {
         let out = self
@@ -400,6 +407,16 @@ impl GitTree {
             prefix,
             files,
         })
+    }
+
+    /// The commit's author and its commit time (seconds since 1970, UTC).
+    pub fn author_and_time(&self) -> Option<(String, i64)> {
+        let out = self
+            .repo
+            .git(&["log", "-1", "--format=%an%x00%ct", &self.commit])
+            .ok()?;
+        let (author, time) = out.trim_end().split_once('\0')?;
+        Some((author.to_owned(), time.parse().ok()?))
     }
 
     /// Every file of the folder at the revision, relative to it.

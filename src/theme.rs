@@ -98,6 +98,27 @@ pub struct Footer {
     pub bank: Option<Bank>,
 }
 
+impl Footer {
+    /// The lines the footer prints, in order: the legal line, the office,
+    /// and the bank as `name · IBAN … · BIC …`.
+    pub fn lines(&self) -> Vec<String> {
+        [self.legal.clone(), self.office.clone(), self.bank_line()]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// The bank as the footer prints it: `name · IBAN … · BIC …`.
+    pub fn bank_line(&self) -> Option<String> {
+        self.bank.as_ref().map(|b| {
+            let mut parts: Vec<String> = b.name.iter().cloned().collect();
+            parts.push(format!("IBAN {}", b.iban));
+            parts.push(format!("BIC {}", b.bic));
+            parts.join(" · ")
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Bank {

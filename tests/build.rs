@@ -544,14 +544,14 @@ fn colour_is_chosen_by_the_flag() {
 fn an_output_extension_lettrine_does_not_write_is_a_usage_error() {
     let dir = tmp();
     let case = example("fr");
-    for name in ["letter.odt", "letter.docx"] {
+    for name in ["letter.odt", "letter.doc"] {
         let run = lettrine(dir.path(), &["build", case.to_str().unwrap(), "-o", name]);
         assert_eq!(run.code, 2);
         let ext = name.rsplit('.').next().unwrap();
         assert_eq!(
             run.stderr,
             format!(
-                "error: -o {name}: lettrine does not write .{ext} files\n = hint: it writes .pdf, .png, .svg, .txt and .json; name the file so, or give --format\n\n"
+                "error: -o {name}: lettrine does not write .{ext} files\n = hint: it writes .pdf, .docx, .png, .svg, .txt and .json; name the file so, or give --format\n\n"
             )
         );
         assert!(!dir.path().join(name).exists());

@@ -77,6 +77,8 @@ $x^2$ <label>
 = heading
 - list
 + enum
+@ref /* block */
+\\ back\\slash \\#hash
 
 #show: none
 ] close [ open
@@ -207,7 +209,7 @@ fn markup_in_a_case_stays_verbatim_in_text_and_json() {
             run.stdout
         );
         assert!(
-            run.stdout.ends_with("`raw` #{ panic() }\n#set page(width: 1cm)\n*bold* _emph_\n\nP.J.\u{A0}:\n- Copie de la facture\n"),
+            run.stdout.ends_with("`raw` #{ panic() }\n#set page(width: 1cm)\n*bold* _emph_\n\nP.J.\u{A0}:\n- Copie de la facture\n\nnon~breaking dash---dash \"quotes\" // line\n"),
             "{}",
             run.stdout
         );

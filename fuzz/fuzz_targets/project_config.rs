@@ -56,7 +56,13 @@ fuzz_target!(|data: &[u8]| {
             .files
             .insert(Path::new("/p").join(name), part.to_vec());
     }
-    let Ok(project) = config::read_project_in(&files, Path::new("/p/l10n.toml"), "en-US", None)
+    let Ok(project) = config::read_project_in(
+        &files,
+        Path::new("/p/l10n.toml"),
+        "en-US",
+        None,
+        &std::collections::BTreeMap::new(),
+    )
     else {
         return;
     };

@@ -8,7 +8,7 @@ use crate::case::Case;
 use crate::error::{Error, Result};
 
 /// The formats a letter can be written in, by the name's extension.
-pub const EXTENSIONS: [&str; 5] = ["pdf", "png", "svg", "txt", "json"];
+pub const EXTENSIONS: [&str; 6] = ["pdf", "docx", "png", "svg", "txt", "json"];
 
 /// Placeholders every letter has besides its case's fields.
 pub const SPECIAL: [&str; 5] = ["row", "file", "stem", "locale", "pack"];
@@ -88,7 +88,7 @@ impl Template {
             .ok_or_else(|| {
                 usage(
                     format!("the name {source:?} does not end in a letter format's extension"),
-                    "end it in .pdf, .png, .svg, .txt or .json: --name '{order.number}.pdf'",
+                    "end it in .pdf, .docx, .png, .svg, .txt or .json: --name '{order.number}.pdf'",
                 )
             })?;
         for part in &parts {

@@ -298,7 +298,7 @@ impl<'a> Validator<'a> {
         };
         let value = match (&field.kind, &node.value) {
             (FieldKind::Text, Value::String(s) | Value::Cell(s)) => {
-                if !self.direction_closed(key, s, span) {
+                if !self.printable(key, s, span.clone()) || !self.direction_closed(key, s, span) {
                     return;
                 }
                 CaseValue::Text(s.clone())
@@ -399,7 +399,9 @@ impl<'a> Validator<'a> {
                     );
                 }
                 (Value::String(s), _) => {
-                    if self.direction_closed(key, s, item.span.clone()) {
+                    if self.printable(key, s, item.span.clone())
+                        && self.direction_closed(key, s, item.span.clone())
+                    {
                         list.push(s.clone());
                     }
                 }
@@ -413,6 +415,26 @@ impl<'a> Validator<'a> {
             }
         }
         CaseValue::List(list)
+    }
+
+    /// Whether a text value holds only characters a letter can print;
+    /// reports the first control character when it does not.
+    fn printable(&mut self, key: &str, text: &str, span: Range<usize>) -> bool {
+        let Some(c) = crate::letter::unprintable(text) else {
+            return true;
+        };
+        self.push(
+            "case::control-character",
+            key,
+            span,
+            format!(
+                "`{key}` holds the control character U+{:04X}, which no letter can print",
+                u32::from(c)
+            ),
+        )
+        .hints
+        .push("remove it: a tab or a line break is fine, other control characters are not (nor can a Word document hold them)".to_owned());
+        false
     }
 
     /// Whether a text value closes every direction control it opens;

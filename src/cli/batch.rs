@@ -131,7 +131,7 @@ pub fn run(
         Some(other) => {
             return Err(Error::usage(
                 format!("--format {other:?} does not apply to a batch").to_lowercase(),
-                Some("the letters' format follows --name's extension (.pdf, .png, .svg, .txt, .json); --format json prints the batch's summary as JSON".to_owned()),
+                Some("the letters' format follows --name's extension (.pdf, .docx, .png, .svg, .txt, .json); --format json prints the batch's summary as JSON".to_owned()),
             ));
         }
     };

@@ -1,5 +1,5 @@
-//! `lettrine build CASE`: a letter as PDF, PNG, SVG, plain text or the
-//! Letter IR as JSON.
+//! `lettrine build CASE`: a letter as PDF, Word (.docx), PNG, SVG, plain
+//! text or the Letter IR as JSON.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,8 @@ pub enum Format {
     Txt,
     /// The Letter IR: every block with the message that produced it.
     Json,
+    /// An editable Word document (.docx), laid out like the PDF.
+    Docx,
 }
 
 impl Format {
@@ -30,6 +32,7 @@ impl Format {
             Self::Svg => "svg",
             Self::Txt => "txt",
             Self::Json => "json",
+            Self::Docx => "docx",
         }
     }
 
@@ -44,6 +47,7 @@ impl Format {
             "svg" => Self::Svg,
             "txt" => Self::Txt,
             "json" => Self::Json,
+            "docx" => Self::Docx,
             _ => return None,
         })
     }
@@ -174,6 +178,7 @@ impl BuildArgs {
                 json.push('\n');
                 json.into_bytes()
             }
+            Format::Docx => lettrine::render::docx::letter(letter)?,
             Format::Pdf | Format::Png | Format::Svg => {
                 let output = match format {
                     Format::Png => Output::Png {
@@ -208,7 +213,7 @@ impl BuildArgs {
                         ext.to_string_lossy()
                     ),
                     Some(
-                        "it writes .pdf, .png, .svg, .txt and .json; name the file so, or give --format"
+                        "it writes .pdf, .docx, .png, .svg, .txt and .json; name the file so, or give --format"
                             .to_owned(),
                     ),
                 ))

@@ -8,6 +8,7 @@ use std::process::Command;
 
 use lettrine::Error;
 use lettrine::diff::{self, Report, Version};
+use lettrine::render;
 use lettrine::revision::{Project, RelPath};
 
 use super::report::ColorChoice;
@@ -22,6 +23,9 @@ pub enum DiffFormat {
     Json,
     /// A redline PDF: the new letters with the changes marked.
     Pdf,
+    /// A Word redline per letter: the new letter with every change as a
+    /// tracked change, and a comment on each changed block saying why.
+    Docx,
     /// One HTML page.
     Html,
 }
@@ -50,6 +54,16 @@ pub struct DiffArgs {
     /// Write to this file instead of standard output (atomically).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+
+    /// With --format docx: write one redline per changed letter into this
+    /// folder, named after its case (cases/dupont.toml → DIR/cases/dupont.docx).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    out: Option<PathBuf>,
+
+    /// With --format docx: the tracked changes' author. Default: the newer
+    /// revision's commit author, else git's user.name.
+    #[arg(long, value_name = "NAME")]
+    author: Option<String>,
 
     /// Write the report (the redline with --format pdf) to a temporary
     /// file and open it with $LETTRINE_VIEWER, or the system's viewer.
@@ -101,19 +115,30 @@ pub fn run(
         ),
     };
     let report = diff::compare(&mut old, &mut new, args.packs);
+    if args.format == DiffFormat::Docx {
+        word(&args, dir, &report, &old, &new)?;
+        return finish(&report);
+    }
+    if args.out.is_some() || args.author.is_some() {
+        return Err(Error::usage(
+            "--out and --author apply to --format docx only",
+            Some("write other formats with -o FILE".to_owned()),
+        ));
+    }
     let bytes = match args.format {
         DiffFormat::Term => {
             let color = args.output.is_none() && !args.open && color.stdout();
-            diff::render::term(&report, color).into_bytes()
+            render::report::term(&report, color).into_bytes()
         }
-        DiffFormat::Md => diff::render::markdown(&report).into_bytes(),
-        DiffFormat::Html => diff::render::html(&report).into_bytes(),
+        DiffFormat::Md => render::report::markdown(&report).into_bytes(),
+        DiffFormat::Html => render::report::html(&report).into_bytes(),
         DiffFormat::Json => {
             let mut json = serde_json::to_string_pretty(&report)
                 .map_err(|e| Error::usage(format!("cannot write JSON: {e}"), None))?;
             json.push('\n');
             json.into_bytes()
         }
+        DiffFormat::Docx => unreachable!("written above"),
         DiffFormat::Pdf => {
             if args.packs {
                 return Err(Error::usage(
@@ -130,7 +155,7 @@ pub fn run(
                 ));
             }
             let date = report_date(&report);
-            diff::redline::pdf(&report, new.builder().renderer(), &date)?
+            render::redline::pdf(&report, new.builder().renderer(), &date)?
         }
     };
     if args.open {
@@ -140,6 +165,12 @@ pub fn run(
     } else {
         super::stdout(&bytes)?;
     }
+    finish(&report)
+}
+
+/// The exit: an error when a side could not be built, else whether
+/// nothing changed.
+fn finish(report: &Report) -> Result<bool, Error> {
     if !report.problems.is_empty() {
         return Err(Error::usage(
             format!(
@@ -150,6 +181,87 @@ pub fn run(
         ));
     }
     Ok(!report.has_changes())
+}
+
+/// The Word redlines: one per changed letter, to `-o FILE` when there is
+/// one, into `--out DIR` for any number.
+fn word(
+    args: &DiffArgs,
+    dir: &Path,
+    report: &Report,
+    old: &Version,
+    new: &Version,
+) -> Result<(), Error> {
+    if args.packs {
+        return Err(Error::usage(
+            "the Word redline shows letters, not packs",
+            Some("use --format md or html with --packs".to_owned()),
+        ));
+    }
+    let many = report.letters.len() > 1;
+    if many && args.out.is_none() {
+        return Err(Error::usage(
+            format!(
+                "{} letters changed, and a Word redline holds one",
+                report.letters.len()
+            ),
+            Some("write one .docx per letter into a folder with --out DIR".to_owned()),
+        ));
+    }
+    if args.out.is_none() && args.output.is_none() && !args.open && std::io::stdout().is_terminal()
+    {
+        return Err(Error::usage(
+            "a Word document is not for the terminal",
+            Some("write it to a file with -o redline.docx, or view it with --open".to_owned()),
+        ));
+    }
+    if report.letters.is_empty() {
+        eprintln!("lettrine diff: no letter changed; no redline written");
+        return Ok(());
+    }
+    let git_user = || lettrine::history::Repo::discover(dir).and_then(|r| r.user_name());
+    for letter in &report.letters {
+        let author = args
+            .author
+            .clone()
+            .or_else(|| new.author().map(str::to_owned))
+            .or_else(git_user)
+            .unwrap_or_else(|| "lettrine".to_owned());
+        let time = new
+            .time_of(&letter.case)
+            .or_else(|| old.time_of(&letter.case));
+        let stamp = match time {
+            Some(secs) => render::docx::Stamp::at(author, secs),
+            None => render::docx::Stamp {
+                author,
+                date: format!("{}T00:00:00Z", report_date(report)),
+            },
+        };
+        let redline = render::docx::redline(letter, &stamp)?;
+        if let Some(out) = &args.out {
+            let path = out.join(Path::new(&letter.case).with_extension("docx"));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|source| Error::Write {
+                    path: parent.to_path_buf(),
+                    source,
+                })?;
+            }
+            super::write_atomic(&path, &redline.bytes)?;
+            eprintln!(
+                "lettrine diff: wrote {} ({} tracked changes, {} comments)",
+                path.display(),
+                redline.changes,
+                redline.comments
+            );
+        } else if args.open {
+            open(&redline.bytes, DiffFormat::Docx)?;
+        } else if let Some(path) = &args.output {
+            super::write_atomic(path, &redline.bytes)?;
+        } else {
+            super::stdout(&redline.bytes)?;
+        }
+    }
+    Ok(())
 }
 
 /// The redline's date: the first new letter's, so the PDF is reproducible.
@@ -165,6 +277,7 @@ fn report_date(report: &Report) -> String {
 fn open(bytes: &[u8], format: DiffFormat) -> Result<(), Error> {
     let extension = match format {
         DiffFormat::Pdf => "pdf",
+        DiffFormat::Docx => "docx",
         DiffFormat::Html => "html",
         DiffFormat::Md => "md",
         DiffFormat::Json => "json",

@@ -3,6 +3,7 @@
 //! place, for a terminal, a bot (JSON), code scanning (SARIF) or GitHub
 //! Actions; exit 1 when one of them is an error.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -50,6 +51,11 @@ pub struct LintArgs {
     #[arg(long, value_name = "DIR", requires = "config")]
     l10n_base: Option<PathBuf>,
 
+    /// With --config: set a variable of the project's patterns, over its
+    /// [env] (compare-locales' -D): -D mozilla=/src/mozilla-central.
+    #[arg(short = 'D', long = "define", value_name = "NAME=VALUE", requires = "config", value_parser = parse_define)]
+    defines: Vec<(String, String)>,
+
     /// In a Fluent folder, a message a locale lacks is an error (by
     /// default it is counted and reported as a note).
     #[arg(long)]
@@ -78,15 +84,25 @@ pub enum LintFormat {
     Github,
 }
 
+/// `NAME=VALUE` of `-D`.
+fn parse_define(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.is_empty() => Ok((name.to_owned(), value.to_owned())),
+        _ => Err(format!("{text:?} is not NAME=VALUE")),
+    }
+}
+
 /// Lints what `args` names; `Ok(true)` when nothing fails the run.
 pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error> {
     let lexicon = Lexicon::load(project)?
         .with_dictionaries(Spelling::search_path(args.dictionaries.as_deref()));
     let mut report = Report::default();
     if let Some(path) = &args.config {
+        let defines = args.defines.iter().cloned().collect();
         report.merge(lint_config(
             path,
             args.l10n_base.as_deref(),
+            &defines,
             args.source.as_deref(),
             args.require_complete,
             &lexicon,
@@ -200,6 +216,7 @@ fn plural(n: usize) -> &'static str {
 fn lint_config(
     path: &Path,
     l10n_base: Option<&Path>,
+    defines: &BTreeMap<String, String>,
     source: Option<&str>,
     require_complete: bool,
     lexicon: &Lexicon,
@@ -210,7 +227,7 @@ fn lint_config(
         .unwrap_or(Path::new("."));
     let (settings, declared) = config::settings_for(folder, require_complete)?;
     let source = source.or(declared.as_deref()).unwrap_or("en-US");
-    let files = config::read_project(path, source, l10n_base)?;
+    let files = config::read_project(path, source, l10n_base, defines)?;
     if files.locales.first().is_none_or(|l| l.files.is_empty()) {
         return Err(Error::usage(
             format!(
@@ -349,7 +366,14 @@ fn lint_target(
             return lint::lint_pack(&pack_folder(path)?, lexicon);
         }
         if let Some(file) = config::project_file(path) {
-            return lint_config(&file, None, source, require_complete, lexicon);
+            return lint_config(
+                &file,
+                None,
+                &BTreeMap::new(),
+                source,
+                require_complete,
+                lexicon,
+            );
         }
         let (settings, declared) = config::settings_for(path, require_complete)?;
         let Some(source) = source.or(declared.as_deref()) else {

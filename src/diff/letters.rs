@@ -2,6 +2,7 @@
 //! sentence, word by word.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use similar::DiffTag;
 
@@ -11,7 +12,7 @@ use super::{
     similarity, text_of,
 };
 use crate::history::Canon;
-use crate::letter::Letter;
+use crate::letter::{Letter, Part};
 use crate::pack::field::variable_name;
 
 /// A sentence this short is never taken for a move (`Merci.`).
@@ -78,11 +79,13 @@ pub fn compare_letters(
     let mut page = Vec::new();
     for (a, b, pieces) in blocks {
         let block = b.or(a).map(|u| u.block.clone()).unwrap_or_default();
+        let part = b.or(a).map_or(Part::Body, |u| u.part);
         let pieces = match pieces {
             Ok(pieces) => pieces,
             Err(text) => {
                 page.push(BlockDiff {
                     block,
+                    part,
                     status: Status::Unchanged,
                     segments: vec![Segment::Equal { text }],
                     causes: Vec::new(),
@@ -102,6 +105,7 @@ pub fn compare_letters(
         };
         let diff = BlockDiff {
             block,
+            part,
             status,
             segments,
             causes,
@@ -134,6 +138,10 @@ pub fn compare_letters(
         notes,
         blocks: out_blocks,
         page,
+        letters: super::Letters {
+            old: old.map(|s| Arc::new(s.letter.clone())),
+            new: new.map(|s| Arc::new(s.letter.clone())),
+        },
     })
 }
 
@@ -149,6 +157,7 @@ type Aligned<'u> = (
 #[derive(Debug)]
 struct Unit {
     block: String,
+    part: Part,
     message: Option<String>,
     /// Case fields printed in it directly (not through a message).
     fields: Vec<String>,
@@ -158,8 +167,9 @@ struct Unit {
 }
 
 fn units(letter: &Letter) -> Vec<Unit> {
-    let frame = |block: &str, fields: &[&str], lines: Vec<&str>| Unit {
+    let frame = |block: &str, part: Part, fields: &[&str], lines: Vec<&str>| Unit {
         block: block.to_owned(),
+        part,
         message: None,
         fields: fields.iter().map(|f| (*f).to_owned()).collect(),
         item: None,
@@ -169,8 +179,9 @@ fn units(letter: &Letter) -> Vec<Unit> {
             .collect::<Vec<_>>()
             .join(" · "),
     };
-    let message = |id: &str, text: &str| Unit {
+    let message = |id: &str, part: Part, text: &str| Unit {
         block: id.to_owned(),
+        part,
         message: Some(id.to_owned()),
         fields: Vec::new(),
         item: None,
@@ -180,56 +191,94 @@ fn units(letter: &Letter) -> Vec<Unit> {
     let mut sender: Vec<&str> = vec![&s.name];
     sender.extend(s.address.iter().map(String::as_str));
     sender.extend(
-        [&s.email, &s.phone, &s.legal]
+        [&s.email, &s.phone]
             .into_iter()
             .filter_map(|o| o.as_deref()),
     );
     let r = &letter.recipient;
     let mut recipient: Vec<&str> = vec![&r.name];
     recipient.extend(r.address.iter().map(String::as_str));
-    let mut out = vec![
-        frame(
-            "sender",
-            &[
-                "sender.name",
-                "sender.address",
-                "sender.email",
-                "sender.phone",
-                "sender.legal",
-            ],
-            sender,
-        ),
-        frame(
-            "recipient",
-            &["recipient.name", "recipient.address"],
-            recipient,
-        ),
-        message(&letter.date_line.message, &letter.date_line.text),
-    ];
+    let mut out = vec![frame(
+        "sender",
+        Part::Sender,
+        &[
+            "sender.name",
+            "sender.address",
+            "sender.email",
+            "sender.phone",
+        ],
+        sender,
+    )];
+    if let Some(postal) = &letter.postal {
+        out.push(frame(
+            "postal",
+            Part::Postal,
+            &["postal.mode", "postal.number"],
+            vec![&postal.mention],
+        ));
+    }
+    out.push(frame(
+        "recipient",
+        Part::Recipient,
+        &["recipient.name", "recipient.address"],
+        recipient,
+    ));
+    out.push(message(
+        &letter.date_line.message,
+        Part::DateLine,
+        &letter.date_line.text,
+    ));
     for reference in &letter.references {
         let mut unit = message(
             &reference.label.message,
+            Part::Reference,
             &format!("{} {}", reference.label.text, reference.value),
         );
         unit.fields = vec![reference.field.clone()];
         out.push(unit);
     }
-    out.push(message(&letter.subject.message, &letter.subject.text));
-    out.push(message(&letter.salutation.message, &letter.salutation.text));
+    out.push(message(
+        &letter.subject.message,
+        Part::Subject,
+        &letter.subject.text,
+    ));
+    out.push(message(
+        &letter.salutation.message,
+        Part::Salutation,
+        &letter.salutation.text,
+    ));
     for p in &letter.body {
-        let mut unit = message(&p.message, &p.text);
+        let mut unit = message(&p.message, Part::Body, &p.text);
         unit.item.clone_from(&p.item);
         out.push(unit);
     }
-    out.push(message(&letter.closing.message, &letter.closing.text));
+    out.push(message(
+        &letter.closing.message,
+        Part::Closing,
+        &letter.closing.text,
+    ));
     let g = &letter.signature;
     out.push(frame(
         "signature",
+        Part::Signature,
         &["signatory.name", "signatory.role", "sender.name"],
         vec![&g.name, &g.role, &g.organisation],
     ));
     for e in &letter.enclosures {
-        out.push(message(&e.message, &e.text));
+        out.push(message(&e.message, Part::Enclosure, &e.text));
+    }
+    // The footer, a block a line: the legal line (the sender's, else the
+    // theme's), the office, the bank.
+    let f = &letter.footer;
+    for (block, field, line) in [
+        ("footer.legal", "sender.legal", f.legal.clone()),
+        ("footer.office", "", f.office.clone()),
+        ("footer.bank", "", f.bank_line()),
+    ] {
+        if let Some(line) = line {
+            let fields: &[&str] = if field.is_empty() { &[] } else { &[field] };
+            out.push(frame(block, Part::Footer, fields, vec![&line]));
+        }
     }
     out
 }

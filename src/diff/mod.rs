@@ -10,16 +10,18 @@
 //! changed: a case field, a message of the pack, the locale.
 //!
 //! The result is plain data ([`LetterDiff`], [`PackDiff`]), serialised as
-//! the JSON format and drawn by [`render`] and [`redline`].
+//! the JSON format. Drawing it is the renderers' work, under
+//! [`crate::render`]: the terminal, Markdown and HTML reports
+//! ([`crate::render::report`]), the redline PDF ([`crate::render::redline`])
+//! and the Word redline with tracked changes ([`crate::render::docx`]).
 
 mod letters;
 mod packs;
-pub mod redline;
-pub mod render;
 pub mod tokens;
 mod versions;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -29,6 +31,7 @@ pub use letters::{LetterSide, compare_letters};
 pub use packs::{PackSide, compare_packs};
 pub use versions::{Version, compare};
 
+use crate::letter::{Letter, Part};
 use tokens::{Kind, Token};
 
 /// Version of the JSON output's shape.
@@ -106,6 +109,17 @@ pub struct LetterDiff {
     /// the whole letter.
     #[serde(skip)]
     pub page: Vec<BlockDiff>,
+    /// The two letters compared, for the redlines that lay the new one out
+    /// (the old one when the case was deleted).
+    #[serde(skip)]
+    pub letters: Letters,
+}
+
+/// The letters of a [`LetterDiff`]: what was compared.
+#[derive(Debug, Clone, Default)]
+pub struct Letters {
+    pub old: Option<Arc<Letter>>,
+    pub new: Option<Arc<Letter>>,
 }
 
 /// What a letter was built with.
@@ -131,8 +145,11 @@ pub struct Figure {
 /// One block of the letter (a message's text, or a part of the frame).
 #[derive(Debug, Clone, Serialize)]
 pub struct BlockDiff {
-    /// The message id, or `sender`, `recipient`, `signature`.
+    /// The message id, or `sender`, `postal`, `recipient`, `signature`.
     pub block: String,
+    /// Where the block goes in the letter.
+    #[serde(skip)]
+    pub part: Part,
     pub status: Status,
     /// The new text with the changes marked; concatenated, the texts of
     /// `equal` and `insert` segments (and the inner parts of moves) give

@@ -30,6 +30,11 @@ pub struct Version {
     /// The paths the user limited the diff to.
     paths: Vec<RelPath>,
     canon: HashMap<(String, String), Arc<BTreeMap<String, Canon>>>,
+    /// Who committed the revision, and when (seconds since 1970); `None`
+    /// for the work tree and for files.
+    commit: Option<(String, i64)>,
+    /// Whether the cases are files on disk (their names are their paths).
+    on_disk: bool,
 }
 
 impl Version {
@@ -53,12 +58,15 @@ impl Version {
                 cases.insert(file.to_owned(), (tree.display(&rel), bytes));
             }
         }
-        Ok(Self::new(
+        let commit = tree.author_and_time();
+        let mut version = Self::new(
             rev.to_owned(),
             Project::from_tree(Arc::new(tree)),
             cases,
             paths,
-        ))
+        );
+        version.commit = commit;
+        Ok(version)
     }
 
     /// The project folder `dir` as it is on disk: its files that git
@@ -89,7 +97,9 @@ impl Version {
             path: dir.display().to_string(),
             source,
         })?;
-        Ok(Self::new("work tree".to_owned(), project, cases, paths))
+        let mut version = Self::new("work tree".to_owned(), project, cases, paths);
+        version.on_disk = true;
+        Ok(version)
     }
 
     /// One case file read from disk (`None`: absent, as git's `/dev/null`),
@@ -104,7 +114,9 @@ impl Version {
             })?;
             cases.insert(key.to_owned(), (label.clone(), bytes));
         }
-        Ok(Self::new(label, project, cases, &[]))
+        let mut version = Self::new(label, project, cases, &[]);
+        version.on_disk = true;
+        Ok(version)
     }
 
     fn new(
@@ -119,7 +131,27 @@ impl Version {
             cases,
             paths: paths.to_vec(),
             canon: HashMap::new(),
+            commit: None,
+            on_disk: false,
         }
+    }
+
+    /// The author of the revision's commit; `None` for the work tree and
+    /// for files.
+    pub fn author(&self) -> Option<&str> {
+        self.commit.as_ref().map(|(author, _)| author.as_str())
+    }
+
+    /// When this version of the case `key` was made, in seconds since 1970:
+    /// the revision's commit time, or the file's modification time.
+    pub fn time_of(&self, key: &str) -> Option<i64> {
+        if let Some((_, time)) = &self.commit {
+            return Some(*time);
+        }
+        let (name, _) = self.cases.get(key).filter(|_| self.on_disk)?;
+        let modified = std::fs::metadata(name).ok()?.modified().ok()?;
+        let secs = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        i64::try_from(secs.as_secs()).ok()
     }
 
     pub fn builder(&self) -> &Builder {

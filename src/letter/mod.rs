@@ -175,6 +175,29 @@ pub struct Postal {
     pub mention: String,
 }
 
+/// The parts of a letter, in reading order: where a block of text goes on
+/// the page, whichever renderer lays it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// The letterhead: the sender's name, address and contact.
+    Sender,
+    /// The postal mention above the address.
+    Postal,
+    Recipient,
+    DateLine,
+    Reference,
+    Subject,
+    Salutation,
+    Body,
+    Closing,
+    Signature,
+    Enclosure,
+    /// The legal line, the registered office and the bank, at the foot of
+    /// every page.
+    Footer,
+}
+
 /// Text produced by one message.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Block {
@@ -228,6 +251,16 @@ pub struct ReviewNote {
     pub reason: String,
 }
 
+/// The first character of `text` that no letter can print: a control
+/// character other than tab, line feed and carriage return, or the
+/// noncharacters U+FFFE and U+FFFF. XML 1.0 cannot hold them either, so a
+/// Word document could not.
+pub fn unprintable(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    })
+}
+
 /// The notice a draft carries while review rules apply to it.
 pub fn draft_notice(review: &[ReviewNote]) -> Option<String> {
     (!review.is_empty()).then(|| {
@@ -257,6 +290,12 @@ impl Letter {
         }
         line(&self.sender.name);
         for l in &self.sender.address {
+            line(l);
+        }
+        for l in [&self.sender.email, &self.sender.phone]
+            .into_iter()
+            .flatten()
+        {
             line(l);
         }
         line("");
@@ -292,6 +331,13 @@ impl Letter {
             line(&self.labels.enclosures);
             for e in &self.enclosures {
                 line(&format!("- {}", e.text));
+            }
+        }
+        let footer = self.footer.lines();
+        if !footer.is_empty() {
+            line("");
+            for l in &footer {
+                line(l);
             }
         }
         out

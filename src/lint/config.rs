@@ -299,8 +299,16 @@ const MAX_EXPANDED: usize = 64 * 1024;
 /// every file it names: the reference files as `source`, and for each
 /// locale its translations. `l10n_base` is where `{l10n_base}` points
 /// (by default the project's `basepath`).
-pub fn read_project(path: &Path, source: &str, l10n_base: Option<&Path>) -> Result<ProjectFiles> {
-    read_project_in(&Disk, path, source, l10n_base)
+///
+/// `defines` are variables set on the command line (`-D name=value`, as
+/// compare-locales' `-D`): they win over every file's `[env]`.
+pub fn read_project(
+    path: &Path,
+    source: &str,
+    l10n_base: Option<&Path>,
+    defines: &BTreeMap<String, String>,
+) -> Result<ProjectFiles> {
+    read_project_in(&Disk, path, source, l10n_base, defines)
 }
 
 /// [`read_project`], with the files of `disk`.
@@ -309,6 +317,7 @@ pub fn read_project_in(
     path: &Path,
     source: &str,
     l10n_base: Option<&Path>,
+    defines: &BTreeMap<String, String>,
 ) -> Result<ProjectFiles> {
     let mut configs = Vec::new();
     let mut excluded = Vec::new();
@@ -319,6 +328,7 @@ pub fn read_project_in(
         disk,
         &path,
         base.as_deref(),
+        defines,
         None,
         0,
         &mut configs,
@@ -530,6 +540,7 @@ fn read_config(
     files: &dyn Files,
     path: &Path,
     l10n_base: Option<&Path>,
+    defines: &BTreeMap<String, String>,
     inherited_locales: Option<&Vec<String>>,
     depth: usize,
     configs: &mut Vec<Config>,
@@ -557,6 +568,7 @@ fn read_config(
     let mut env = raw.env.clone();
     let base = l10n_base.map_or_else(|| root.clone(), Path::to_path_buf);
     env.insert("l10n_base".to_owned(), base.display().to_string());
+    env.extend(defines.iter().map(|(k, v)| (k.clone(), v.clone())));
     // The command line's (here: the top file's) l10n base wins over [env].
     let locales = raw.locales.clone().or_else(|| inherited_locales.cloned());
     let config = Config {
@@ -596,6 +608,7 @@ fn read_config(
             files,
             &child,
             l10n_base,
+            defines,
             locales.as_ref(),
             depth + 1,
             configs,
@@ -611,6 +624,7 @@ fn read_config(
             files,
             &exclusion,
             l10n_base,
+            defines,
             None,
             depth + 1,
             &mut inner,
@@ -817,11 +831,14 @@ impl Glob {
 /// The patterns of a gitignore-style `.l10n-ignore`: one per line, `#`
 /// comments; a pattern with a `/` (but at its end) is anchored at the
 /// file's folder, any other matches a name at any depth; a trailing `/`
-/// matches a folder and all under it. Negations (`!`) are not supported.
+/// matches a folder and all under it; `!` before a pattern takes back what
+/// an earlier one ignored (the last pattern that matches a path decides,
+/// as in git).
 #[derive(Debug, Default)]
 struct Ignore {
     folder: PathBuf,
-    patterns: Vec<Regex>,
+    /// Each pattern, and whether it takes back (`!`).
+    patterns: Vec<(Regex, bool)>,
 }
 
 impl Ignore {
@@ -832,9 +849,13 @@ impl Ignore {
         let mut patterns = Vec::new();
         for line in file.text.lines() {
             let line = line.trim();
-            if line.is_empty() || line.starts_with('#') || line.starts_with('!') {
+            if line.is_empty() || line.starts_with('#') {
                 continue;
             }
+            let (negated, line) = match line.strip_prefix('!') {
+                Some(rest) => (true, rest),
+                None => (false, line.strip_prefix('\\').unwrap_or(line)),
+            };
             let dir = line.ends_with('/');
             let body = line.trim_end_matches('/');
             let anchored = body.contains('/');
@@ -844,7 +865,7 @@ impl Ignore {
             let prefix = if anchored { "^" } else { "^(?:.*/)?" };
             let suffix = if dir { "/.*$" } else { "(?:/.*)?$" };
             if let Ok(re) = Regex::new(&format!("{prefix}{inner}{suffix}")) {
-                patterns.push(re);
+                patterns.push((re, negated));
             }
         }
         Ok(Self {
@@ -858,7 +879,11 @@ impl Ignore {
             return false;
         };
         let inside = inside.to_string_lossy();
-        self.patterns.iter().any(|p| p.is_match(&inside))
+        self.patterns
+            .iter()
+            .rev()
+            .find(|(p, _)| p.is_match(&inside))
+            .is_some_and(|(_, negated)| !negated)
     }
 }
 
@@ -894,7 +919,13 @@ mod tests {
     }
 
     fn read(files: &MemoryFiles) -> Result<ProjectFiles> {
-        read_project_in(files, Path::new("/p/l10n.toml"), "en-US", None)
+        read_project_in(
+            files,
+            Path::new("/p/l10n.toml"),
+            "en-US",
+            None,
+            &BTreeMap::new(),
+        )
     }
 
     const PATHS: &str = "locales = [\"fr\"]\n[[paths]]\nreference = \"en-US/**\"\nl10n = \"{l10n_base}/{locale}/**\"\n";
@@ -940,6 +971,41 @@ mod tests {
         assert_eq!(names(0), ["a.ftl"]);
         assert_eq!(names(1), ["a.ftl"]);
         assert_eq!(project.locales[1].files[0].1.name, "fr/a.ftl");
+    }
+
+    #[test]
+    fn a_negated_ignore_pattern_takes_a_file_back_and_the_last_match_decides() {
+        let files = memory(&[
+            ("l10n.toml", PATHS),
+            (".l10n-ignore", "/fr/old/\n!/fr/old/keep.ftl\n"),
+            ("en-US/keep.ftl", "k = K\n"),
+            ("en-US/b.ftl", "b = B\n"),
+            ("fr/old/keep.ftl", "k = K\n"),
+            ("fr/old/b.ftl", "b = B\n"),
+        ]);
+        let project = read(&files).unwrap_or_else(|e| panic!("{e}"));
+        let fr: Vec<&str> = project.locales[1]
+            .files
+            .iter()
+            .map(|(_, f)| f.name.as_str())
+            .collect();
+        assert_eq!(fr, ["fr/old/keep.ftl"]);
+    }
+
+    #[test]
+    fn a_variable_defined_on_the_command_line_wins_over_env() {
+        let toml = "locales = [\"fr\"]\n[env]\nl = \"locales\"\n[[paths]]\nreference = \"{l}/en-US/*.ftl\"\nl10n = \"{l}/{locale}/*.ftl\"\n";
+        let files = memory(&[
+            ("l10n.toml", toml),
+            ("locales/en-US/a.ftl", "a = A\n"),
+            ("other/en-US/b.ftl", "b = B\n"),
+        ]);
+        let defines = BTreeMap::from([("l".to_owned(), "other".to_owned())]);
+        let project = read_project_in(&files, Path::new("/p/l10n.toml"), "en-US", None, &defines)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(project.locales[0].files[0].1.name, "other/en-US/b.ftl");
+        let project = read(&files).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(project.locales[0].files[0].1.name, "locales/en-US/a.ftl");
     }
 
     #[test]

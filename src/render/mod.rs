@@ -3,8 +3,11 @@
 //! once per [`Renderer`]; Typst's memoisation cache is evicted after every
 //! letter so that memory stays flat over long batches.
 
+pub mod docx;
 pub mod fonts;
 mod glyphs;
+pub mod redline;
+pub mod report;
 mod world;
 
 use std::sync::Arc;

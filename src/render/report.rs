@@ -9,8 +9,8 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use super::{
-    BlockDiff, Cause, LetterDiff, LocaleText, PackDiff, Report, Segment, Status, TextStatus,
+use crate::diff::{
+    BlockDiff, Cause, LetterDiff, LocaleText, PackDiff, Report, Segment, Side, Status, TextStatus,
 };
 
 const RED: &str = "\x1b[31m";
@@ -180,8 +180,8 @@ fn text_status(t: &LocaleText) -> &'static str {
 }
 
 /// `refund-refusal 1.1.0 → 1.2.0 · fr · style classic`.
-pub(super) fn sides(letter: &LetterDiff) -> String {
-    let one = |s: &super::Side| {
+pub fn sides(letter: &LetterDiff) -> String {
+    let one = |s: &Side| {
         format!(
             "{} {} · {} · style {}",
             s.pack, s.version, s.locale, s.style

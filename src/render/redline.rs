@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::render::{cause, sides};
-use super::{LetterDiff, Report, Segment};
+use super::report::{cause, sides};
+use super::{Output, Renderer, Style};
+use crate::diff::{Figure, LetterDiff, Report, Segment, Status};
 use crate::error::{Error, Result};
-use crate::render::{Output, Renderer, Style};
 use crate::revision::{RelPath, StaticTree};
 
 const LAYOUT: StaticTree = StaticTree(&[("redline.typ", include_bytes!("redline.typ"))]);
@@ -29,11 +29,11 @@ struct Data<'a> {
 #[derive(Debug, Serialize)]
 struct LetterData<'a> {
     case: &'a str,
-    status: super::Status,
+    status: Status,
     sides: String,
     lang: String,
     dir: &'static str,
-    figures: &'a [super::Figure],
+    figures: &'a [Figure],
     notes: Vec<String>,
     changes: Vec<Change>,
     blocks: Vec<BlockData<'a>>,
@@ -48,7 +48,7 @@ struct Change {
 #[derive(Debug, Serialize)]
 struct BlockData<'a> {
     block: &'a str,
-    status: super::Status,
+    status: Status,
     segments: &'a [Segment],
 }
 
