@@ -327,8 +327,10 @@ pub fn read_project_in(
     read_config(
         disk,
         &path,
-        base.as_deref(),
-        defines,
+        Given {
+            l10n_base: base.as_deref(),
+            defines,
+        },
         None,
         0,
         &mut configs,
@@ -536,11 +538,19 @@ fn read_file(files: &dyn Files, path: &Path) -> Result<Option<SourceFile>> {
     read_shown(files, path, &files.cwd())
 }
 
+/// What the command line sets for the whole project.
+#[derive(Debug, Clone, Copy)]
+struct Given<'a> {
+    /// Where `{l10n_base}` points.
+    l10n_base: Option<&'a Path>,
+    /// `-D name=value`.
+    defines: &'a BTreeMap<String, String>,
+}
+
 fn read_config(
     files: &dyn Files,
     path: &Path,
-    l10n_base: Option<&Path>,
-    defines: &BTreeMap<String, String>,
+    given: Given<'_>,
     inherited_locales: Option<&Vec<String>>,
     depth: usize,
     configs: &mut Vec<Config>,
@@ -566,9 +576,11 @@ fn read_config(
     let folder = path.parent().unwrap_or(Path::new("/"));
     let root = normalise(&folder.join(raw.basepath.as_deref().unwrap_or(".")));
     let mut env = raw.env.clone();
-    let base = l10n_base.map_or_else(|| root.clone(), Path::to_path_buf);
+    let base = given
+        .l10n_base
+        .map_or_else(|| root.clone(), Path::to_path_buf);
     env.insert("l10n_base".to_owned(), base.display().to_string());
-    env.extend(defines.iter().map(|(k, v)| (k.clone(), v.clone())));
+    env.extend(given.defines.iter().map(|(k, v)| (k.clone(), v.clone())));
     // The command line's (here: the top file's) l10n base wins over [env].
     let locales = raw.locales.clone().or_else(|| inherited_locales.cloned());
     let config = Config {
@@ -602,13 +614,15 @@ fn read_config(
     }
     // compare-locales takes one l10n base for the whole project; without
     // one, it is the top file's basepath.
-    let l10n_base = Some(base.as_path());
+    let given = Given {
+        l10n_base: Some(base.as_path()),
+        ..given
+    };
     for child in children {
         read_config(
             files,
             &child,
-            l10n_base,
-            defines,
+            given,
             locales.as_ref(),
             depth + 1,
             configs,
@@ -623,8 +637,7 @@ fn read_config(
         read_config(
             files,
             &exclusion,
-            l10n_base,
-            defines,
+            given,
             None,
             depth + 1,
             &mut inner,

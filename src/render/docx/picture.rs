@@ -1,6 +1,8 @@
 //! Pictures for Word: the logo and the signature as PNG, with their size
 //! on the page and their alt text.
 
+use std::sync::Mutex;
+
 use super::package::Media;
 use super::xml::{attrs, emu};
 use crate::error::{Error, Result};
@@ -33,7 +35,7 @@ impl Picture {
                 let size = png_size(&image.bytes).ok_or_else(|| bad_image(image, "not a PNG"))?;
                 (image.bytes.to_vec(), size)
             }
-            ImageFormat::Svg => svg_to_png(image, height)?,
+            ImageFormat::Svg => drawn(image, height)?,
         };
         let width = (height * w as f64 / h.max(1) as f64).min(80.0);
         media.push(Media {
@@ -89,6 +91,35 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
     let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
     (w > 0 && h > 0).then_some((w, h))
+}
+
+/// How many drawn SVGs the process keeps: a batch's letters share a logo
+/// and a signature or two.
+const DRAWN: usize = 8;
+
+/// SVGs already drawn, by digest and height, the latest last.
+type Drawn = Vec<((String, u64), (Vec<u8>, (u32, u32)))>;
+static CACHE: Mutex<Drawn> = Mutex::new(Vec::new());
+
+/// [`svg_to_png`], once per image and height in a process: drawing a logo
+/// at 300 dpi costs more than writing the rest of the letter.
+fn drawn(image: &Image, height: f64) -> Result<(Vec<u8>, (u32, u32))> {
+    let key = (image.sha256.clone(), height.to_bits());
+    let lock = || {
+        CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    };
+    if let Some((_, png)) = lock().iter().find(|(k, _)| *k == key) {
+        return Ok(png.clone());
+    }
+    let png = svg_to_png(image, height)?;
+    let mut cache = lock();
+    if cache.len() >= DRAWN {
+        cache.remove(0);
+    }
+    cache.push((key, png.clone()));
+    Ok(png)
 }
 
 /// An SVG drawn as a PNG `height` millimetres tall at [`DPI`]: Word and
