@@ -668,6 +668,24 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_gives_spans_on_character_boundaries() {
+        let (_dir, s) = speller("examen", "");
+        let long = format!("{}’{}", "é-".repeat(500), "ا\u{64B}".repeat(80));
+        for text in [
+            "’’’ -- ‑‑ ''x'' l’ ’l",
+            "\u{64B}\u{64C}\u{640} ــ",
+            "a.b.c.d. .x. z.B..",
+            "ÉÉ-éé-ÉÉ ß-ẞ i̇stanbul",
+            "日本語のテキスト 한국어",
+            "\u{1}\u{1}mot\u{1}’\u{1}",
+            &long,
+        ] {
+            let found = unknown(&s, text);
+            assert!(found.len() <= text.len(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_dictionary_that_does_not_load_is_missing_with_its_reason() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("it.aff"), b"SET UTF-8\n\xff\n").unwrap();
