@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Severity, SourceFile, closest};
 use crate::error::{Error, Result};
 use crate::l10n::Messages;
 use crate::letter::{self, Image, ImageFormat, ImageRole, Letter};
+use crate::lint::Lexicon;
 use crate::pack::field::quoted_list;
 use crate::pack::{Pack, text_file};
 use crate::profile::{self, Profile};
@@ -51,6 +52,10 @@ pub struct Builder {
     default_profiles: Mutex<HashMap<String, String>>,
     /// SHA-256 of each style's files.
     style_digests: Mutex<HashMap<String, String>>,
+    /// The lexicons and dictionaries the free text of cases is checked
+    /// with, loaded on first use (`None` when the project's lexicons do
+    /// not load: `lettrine lint` says why).
+    text_checks: OnceLock<Option<Arc<Lexicon>>>,
 }
 
 impl Builder {
@@ -66,6 +71,7 @@ impl Builder {
             fonts: Mutex::new(None),
             default_profiles: Mutex::new(HashMap::new()),
             style_digests: Mutex::new(HashMap::new()),
+            text_checks: OnceLock::new(),
         }
     }
 
@@ -480,6 +486,38 @@ impl Builder {
             letter.theme = (*theme).clone();
         }
         Ok((checked, letter))
+    }
+
+    /// What the text checks find in the free text of a case (spelling,
+    /// grammar, tone, forbidden claims), every finding a warning: a draft
+    /// is never refused for its wording; `lettrine issue` refuses claims.
+    pub fn case_warnings(&self, case: &CaseFile) -> Vec<Diagnostic> {
+        let mut found = self.case_text_findings(case);
+        for d in &mut found {
+            if d.severity == Severity::Error {
+                d.severity = Severity::Warning;
+                d.hints
+                    .push("`lettrine issue` refuses a letter that says this".to_owned());
+            }
+        }
+        found
+    }
+
+    /// The text checks' findings on the free text of a case, with their
+    /// severities (a forbidden claim is an error).
+    pub fn case_text_findings(&self, case: &CaseFile) -> Vec<Diagnostic> {
+        let lexicon = self.text_checks.get_or_init(|| {
+            Lexicon::load(&self.project).ok().map(|l| {
+                Arc::new(l.with_dictionaries(crate::lint::spelling::Spelling::search_path(None)))
+            })
+        });
+        match (lexicon, self.pack(&case.pack.id)) {
+            (Some(lexicon), Ok(pack)) => crate::lint::cases::case_text(lexicon, &pack, case)
+                .into_iter()
+                .filter(|d| d.severity != Severity::Note)
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// SHA-256 of every file of the style `name` and of the project's

@@ -574,6 +574,28 @@ impl Project {
         })
     }
 
+    /// Every word list (`lexicons/words/<locale>.txt`) of the project and
+    /// of the embedded lexicons, with its locale: a word in any of them
+    /// is known.
+    pub fn word_lists(&self) -> Vec<(String, Vec<u8>)> {
+        let Some(dir) = RelPath::new("lexicons/words") else {
+            return Vec::new();
+        };
+        let mut lists = Vec::new();
+        for tree in self.trees() {
+            for name in tree.list(&dir) {
+                let (Some(locale), Some(path)) = (name.strip_suffix(".txt"), dir.join(&name))
+                else {
+                    continue;
+                };
+                if let Ok(Some(bytes)) = tree.read(&path) {
+                    lists.push((locale.to_owned(), bytes));
+                }
+            }
+        }
+        lists
+    }
+
     /// Every style name with the origin it is taken from.
     pub fn styles(&self) -> Vec<(String, String)> {
         self.listing("styles", |_, name| {

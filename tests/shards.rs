@@ -42,9 +42,11 @@ fn batch(dir: &Path, rows: usize) {
         "locale,recipient.name,recipient.salutation,recipient.address,order.number,order.date,order.item,order.amount,order.currency,order.delivery-date,request.date\n",
     );
     for i in 0..rows {
-        let locale = ["fr", "it"][i % 2];
+        // The item in the letter's language: build warns about a word its
+        // dictionary does not know.
+        let (locale, item) = [("fr", "une table"), ("it", "un tavolo")][i % 2];
         text.push_str(&format!(
-            "{locale},Claire Client{i},madame,8 rue des Lilas|69007 Lyon,CMD-{i:05},2026-09-14,une table,{}.00,EUR,2026-10-01,2026-11-02\n",
+            "{locale},Claire Client{i},madame,8 rue des Lilas|69007 Lyon,CMD-{i:05},2026-09-14,{item},{}.00,EUR,2026-10-01,2026-11-02\n",
             100 + i
         ));
     }

@@ -156,7 +156,12 @@ impl Source {
     }
 
     /// The case of item `index`.
-    fn case(&self, index: usize, builder: &Builder, base: Option<&Arc<Base>>) -> Result<CaseFile> {
+    pub fn case(
+        &self,
+        index: usize,
+        builder: &Builder,
+        base: Option<&Arc<Base>>,
+    ) -> Result<CaseFile> {
         match self {
             Self::Table(table) => {
                 let (root, row) = table.row(index, base.map(|b| &**b))?;
@@ -217,6 +222,9 @@ pub struct Planned {
     pub index: usize,
     pub name: String,
     pub input: String,
+    /// What the text checks found in the case's free text (spelling,
+    /// tone, claims), as warnings: a draft is built all the same.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What became of one item.
@@ -359,7 +367,13 @@ impl Batch<'_> {
                 fail(Error::invalid(self.locate(index, d)))
             })?;
         let input = self.input_hash(&letter).map_err(fail)?;
-        Ok(Planned { index, name, input })
+        let warnings = self.builder.case_warnings(&case);
+        Ok(Planned {
+            index,
+            name,
+            input,
+            warnings,
+        })
     }
 
     /// The hash of everything that decides a letter's bytes: lettrine's

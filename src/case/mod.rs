@@ -285,6 +285,36 @@ impl CaseFile {
     }
 }
 
+impl CaseFile {
+    /// The string a key holds (`order.item`) with the file and span of its
+    /// value, wherever [`CaseFile::located`] finds it; `None` when the key
+    /// is not given or holds no string.
+    pub fn string_at(&self, key: &str) -> Option<(&SourceFile, Range<usize>, &str)> {
+        fn inside<'a>(
+            file: &'a SourceFile,
+            root: &'a Node,
+            includes: &'a [Include],
+            key: &str,
+        ) -> Option<(&'a SourceFile, &'a Node)> {
+            let included = key.split_once('.').and_then(|(head, rest)| {
+                includes
+                    .iter()
+                    .filter(|i| i.key == head)
+                    .find_map(|i| Some((&i.file, find(&i.root, rest)?)))
+            });
+            included.or_else(|| Some((file, find(root, key)?)))
+        }
+        let (file, node) = inside(&self.file, &self.root, &self.includes, key).or_else(|| {
+            let base = self.base.as_deref()?;
+            inside(&base.file, &base.root, &base.includes, key)
+        })?;
+        match &node.value {
+            Value::String(s) | Value::Cell(s) => Some((file, node.span.clone(), s.as_str())),
+            _ => None,
+        }
+    }
+}
+
 impl Base {
     /// Parses a defaults file: TOML, or JSON when the name ends in `.json`.
     pub fn parse(file: SourceFile) -> Result<Self> {

@@ -98,6 +98,9 @@ struct Summary<'a> {
     letters_per_second: f64,
     letters: Vec<LetterSummary<'a>>,
     problems: Vec<Problem<'a>>,
+    /// What the text checks found in the cases' free text: the letters
+    /// are built all the same.
+    warnings: Vec<Problem<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -189,6 +192,12 @@ pub fn run(
     for outcome in &failed {
         printer.print(outcome, stderr_color);
     }
+    // The free text of the cases: warnings, the letters are built.
+    if !json {
+        for warning in planned.iter().flat_map(|p| &p.warnings) {
+            report::diagnostic_with_code(warning, stderr_color);
+        }
+    }
 
     let bar = if !json && std::io::stderr().is_terminal() && !planned.is_empty() {
         let bar = ProgressBar::new(planned.len() as u64);
@@ -225,6 +234,13 @@ pub fn run(
         0.0
     };
     if json {
+        let warned: Vec<(String, &Diagnostic)> = planned
+            .iter()
+            .flat_map(|p| {
+                let label = batch.source.label(p.index);
+                p.warnings.iter().map(move |d| (label.clone(), d))
+            })
+            .collect();
         let summary = Summary {
             format: 1,
             input: args.case().display().to_string(),
@@ -251,6 +267,16 @@ pub fn run(
                 })
                 .collect(),
             problems: outcomes.iter().flat_map(|o| problems(o)).collect(),
+            warnings: warned
+                .iter()
+                .map(|(label, d)| Problem {
+                    item: label,
+                    code: d.code.to_string(),
+                    message: d.message.clone(),
+                    field: d.field.as_deref(),
+                    location: d.location(),
+                })
+                .collect(),
         };
         let mut text = serde_json::to_string_pretty(&summary).unwrap_or_default();
         text.push('\n');

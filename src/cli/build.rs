@@ -132,7 +132,7 @@ pub fn run(args: BuildArgs, project: Project, color: ColorChoice) -> Result<bool
         return super::batch::run(&args, source, &builder, color);
     }
     args.batch.single()?;
-    build(&args, &builder).map(|_| true)
+    build(&args, &builder, color.stderr()).map(|_| true)
 }
 
 impl BuildArgs {
@@ -246,12 +246,16 @@ impl BuildArgs {
     }
 }
 
-/// Builds the letter once and writes it; returns where it went.
-pub fn build(args: &BuildArgs, builder: &Builder) -> Result<String, Error> {
+/// Builds the letter once and writes it; returns where it went. What the
+/// text checks find in the case's free text is printed as warnings.
+pub fn build(args: &BuildArgs, builder: &Builder, color: bool) -> Result<String, Error> {
     args.check_output_extension()?;
     let format = args.format();
     let case = builder.read_case(&args.case)?;
     let letter = builder.letter(&case, &args.overrides())?;
+    for warning in builder.case_warnings(&case) {
+        super::report::diagnostic_with_code(&warning, color);
+    }
     let bytes = args.produce(builder, &letter, format)?;
     match args.output() {
         None => {

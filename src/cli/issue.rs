@@ -49,7 +49,7 @@ fn archive_dir(given: Option<PathBuf>, project: &Project) -> PathBuf {
     })
 }
 
-pub fn issue(args: IssueArgs, project: Project, rev: bool) -> Result<(), Error> {
+pub fn issue(args: IssueArgs, project: Project, rev: bool, color: bool) -> Result<(), Error> {
     if rev {
         return Err(Error::usage(
             "a letter is issued from the project folder, not from a git revision",
@@ -97,6 +97,20 @@ pub fn issue(args: IssueArgs, project: Project, rev: bool) -> Result<(), Error> 
         approved_by,
     };
     let builder = Builder::new(project);
+    // What staff typed into the case is held to the pack's rules: a claim
+    // the lexicons forbid stops the letter, as it would in a message.
+    // The rest (spelling, tone) is said, and the letter goes out as written.
+    let case = builder.read_case(&request.case)?;
+    let (claims, warnings): (Vec<_>, Vec<_>) = builder
+        .case_text_findings(&case)
+        .into_iter()
+        .partition(|d| d.severity == lettrine::diagnostic::Severity::Error);
+    if !claims.is_empty() {
+        return Err(Error::Invalid(claims));
+    }
+    for warning in &warnings {
+        report::diagnostic_with_code(warning, color);
+    }
     let issued = archive::issue(&builder, &request)?;
     if let Some(path) = &args.output {
         super::write_atomic(path, &issued.pdf)?;

@@ -10,8 +10,12 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use lettrine::Error;
+use lettrine::batch::Source;
+use lettrine::builder::Builder;
+use lettrine::case::looks_like_case;
 use lettrine::diagnostic::{Diagnostic, Severity};
-use lettrine::lint::{self, Lexicon, LocaleCounts, Report, Target, config};
+use lettrine::lint::spelling::Spelling;
+use lettrine::lint::{self, Lexicon, LocaleCounts, Report, Target, cases, config};
 use lettrine::revision::{DirTree, Located, Project, RelPath};
 
 use super::{lint_formats, report};
@@ -20,7 +24,9 @@ use super::{lint_formats, report};
 pub struct LintArgs {
     /// Pack ids or folders: a pack folder (with pack.toml), or any Fluent
     /// folder laid out as <DIR>/<LOCALE>/**/*.ftl [default: every pack].
-    #[arg(value_name = "PACK_OR_DIR")]
+    /// Or cases: a case file, a table (.csv, .tsv, .jsonl) or a folder of
+    /// case files, checked as build reads them, with their free text.
+    #[arg(value_name = "PACK_DIR_OR_CASES")]
     targets: Vec<String>,
 
     /// For a Fluent folder without pack.toml: the locale the others are
@@ -54,6 +60,16 @@ pub struct LintArgs {
     /// default it is counted and reported as a note).
     #[arg(long)]
     require_complete: bool,
+
+    /// Where the Hunspell dictionaries (<locale>.aff and .dic) are
+    /// [default: the folders of $DICPATH, else /usr/share/hunspell].
+    #[arg(long, value_name = "DIR")]
+    dictionaries: Option<PathBuf>,
+
+    /// For a table or a folder of cases: a case file whose fields every
+    /// case starts from, as `build --defaults` reads it.
+    #[arg(long, value_name = "FILE")]
+    defaults: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -78,7 +94,8 @@ fn parse_define(text: &str) -> Result<(String, String), String> {
 
 /// Lints what `args` names; `Ok(true)` when nothing fails the run.
 pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error> {
-    let lexicon = Lexicon::load(project)?;
+    let lexicon = Lexicon::load(project)?
+        .with_dictionaries(Spelling::search_path(args.dictionaries.as_deref()));
     let mut report = Report::default();
     if let Some(path) = &args.config {
         let defines = args.defines.iter().cloned().collect();
@@ -104,13 +121,7 @@ pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error
         }
     }
     for target in &args.targets {
-        report.merge(lint_target(
-            target,
-            args.source.as_deref(),
-            args.require_complete,
-            project,
-            &lexicon,
-        )?);
+        report.merge(lint_target(target, &args, project, &lexicon)?);
     }
     let errors = report.count(Severity::Error);
     let warnings = report.count(Severity::Warning);
@@ -122,6 +133,15 @@ pub fn run(args: LintArgs, project: &Project, color: bool) -> Result<bool, Error
             }
             let mut summary = String::new();
             for t in &report.targets {
+                if t.kind == "cases" {
+                    summary.push_str(&format!(
+                        "{}: {} case{}\n",
+                        t.name,
+                        t.files,
+                        plural(t.files)
+                    ));
+                    continue;
+                }
                 summary.push_str(&format!(
                     "{}: {} locale{} ({} source), {} file{}, {} message{}\n",
                     t.name,
@@ -239,16 +259,98 @@ fn lint_config(
     ))
 }
 
-/// A pack folder, a Fluent folder, or a pack id of the project.
-fn lint_target(
-    target: &str,
-    source: Option<&str>,
-    require_complete: bool,
+/// Cases: a case file, a table (one case per row) or a folder of case
+/// files, checked as `build` reads them, and their free text.
+fn lint_cases(
+    path: &Path,
+    source: Source,
+    defaults: Option<&Path>,
     project: &Project,
     lexicon: &Lexicon,
 ) -> Result<Report, Error> {
+    let source = match source {
+        // A folder's TOML and JSON files that are not cases (a project's
+        // lettrine.toml, a theme) are left alone.
+        Source::Folder { root, files } => Source::Folder {
+            root,
+            files: files
+                .into_iter()
+                .filter(|f| std::fs::read(f).is_ok_and(|b| looks_like_case(&b)))
+                .collect(),
+        },
+        table => table,
+    };
+    let builder = Builder::new(project.clone());
+    let base = match defaults {
+        Some(file) => Some(Arc::new(builder.read_base(file)?)),
+        None => None,
+    };
+    let name = path.display().to_string();
+    Ok(cases::lint_cases(
+        &builder,
+        &source,
+        base.as_ref(),
+        &name,
+        lexicon,
+    ))
+}
+
+/// Whether `path` names cases rather than messages: a table, a case file,
+/// or a folder with no locale folders and no project file.
+fn case_source(
+    path: &Path,
+    source: Option<&str>,
+    skip: &[PathBuf],
+) -> Result<Option<Source>, Error> {
+    if path.is_dir() {
+        let tree = DirTree::new(path).map_err(|e| Error::Read {
+            path: path.display().to_string(),
+            source: e,
+        })?;
+        let root = RelPath::new("").unwrap_or_else(|| unreachable!("the root is a path"));
+        let messages = path.join("pack.toml").is_file()
+            || config::project_file(path).is_some()
+            || path.join("lettrine.toml").is_file()
+            || source.is_some()
+            || !lint::locale_folders(&tree, &root).is_empty();
+        return if messages {
+            Ok(None)
+        } else {
+            Source::open(path, skip)
+        };
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        // No pack id has a dot: this names a case file.
+        Some("toml" | "json") if !path.exists() => Err(Error::Read {
+            path: path.display().to_string(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such case file"),
+        }),
+        Some("toml" | "json") if path.is_file() => Ok(Some(Source::Folder {
+            root: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            files: vec![path.to_path_buf()],
+        })),
+        _ => Source::open(path, skip),
+    }
+}
+
+/// A pack folder, a Fluent folder, a pack id of the project, or cases.
+fn lint_target(
+    target: &str,
+    args: &LintArgs,
+    project: &Project,
+    lexicon: &Lexicon,
+) -> Result<Report, Error> {
+    let (source, require_complete) = (args.source.as_deref(), args.require_complete);
     let path = Path::new(target);
     let root = || RelPath::new("").unwrap_or_else(|| unreachable!("the root is a path"));
+    let skip: Vec<PathBuf> = args.defaults.iter().cloned().collect();
+    if let Some(cases) = case_source(path, source, &skip)? {
+        return lint_cases(path, cases, args.defaults.as_deref(), project, lexicon);
+    }
     if path.is_dir() {
         let tree = DirTree::new(path).map_err(|source| Error::Read {
             path: target.to_owned(),
@@ -367,6 +469,9 @@ struct JsonDiagnostic<'a> {
     end_column: Option<usize>,
     locale: Option<&'a str>,
     message_id: Option<&'a str>,
+    /// The case field a finding on a case is about (`order.item`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
     label: Option<&'a str>,
     hints: &'a [String],
 }
@@ -387,6 +492,7 @@ impl<'a> JsonDiagnostic<'a> {
             end_column: end.map(|p| p.1),
             locale: d.locale.as_deref(),
             message_id: d.message_id.as_deref(),
+            field: d.field.as_deref(),
             label: d.label.as_deref(),
             hints: &d.hints,
         }

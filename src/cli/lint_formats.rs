@@ -68,6 +68,22 @@ fn describe(code: &str) -> (&'static str, &'static str) {
             "Typography of the locale",
             "Use the locale's quotes, apostrophe and spacing.",
         ),
+        ("spelling", "no-dictionary") => (
+            "A locale whose spelling is not checked: no Hunspell dictionary",
+            "Install the Debian package the note names, or give --dictionaries DIR.",
+        ),
+        ("spelling", _) => (
+            "A word the locale's dictionary does not know",
+            "Correct it, or add it to lexicons/words/<locale>.txt, or say why with `# lint-ignore: unknown-word WORD -- why` above the message.",
+        ),
+        ("grammar", _) => (
+            "A word typed twice, or a space missing after a comma or full stop",
+            "Remove the repeated word, or type the space.",
+        ),
+        ("case", _) | ("table", _) => (
+            "A case that build would refuse",
+            "Fix the value at the place shown; every problem of the case is listed.",
+        ),
         ("pack", _) => (
             "The pack's manifest against its messages",
             "Make pack.toml and the messages agree.",

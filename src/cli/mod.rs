@@ -140,7 +140,7 @@ fn run(cli: Cli) -> Result<bool, Error> {
         Command::Lint(args) => return lint::run(args, &project, color),
         Command::Diff(args) => return diff::run(args, cli.project.as_deref(), project, cli.color),
         Command::Build(args) => return build::run(args, project, cli.color),
-        Command::Issue(args) => issue::issue(args, project, cli.rev.is_some()),
+        Command::Issue(args) => issue::issue(args, project, cli.rev.is_some(), color),
         Command::Verify(args) => return issue::verify(args, project, color),
         Command::Watch(args) => watch::run(args, project, color),
         Command::New(args) => new::run(args, project),

@@ -89,7 +89,7 @@ pub fn run(args: BuildArgs, project: Project, color: bool) -> Result<(), Error> 
 /// Builds once and says how it went, on standard error.
 fn rebuild(args: &BuildArgs, builder: &Builder, color: bool) {
     let start = Instant::now();
-    match build(args, builder) {
+    match build(args, builder, color) {
         Ok(path) => eprintln!(
             "[lettrine] built {} in {} ms",
             path,

@@ -116,6 +116,7 @@ pub struct LintSection {
     pub functions: Vec<String>,
     pub typography: Option<Scope>,
     pub lexicons: Option<Scope>,
+    pub spelling: Option<Scope>,
     pub require_complete: Option<bool>,
 }
 
@@ -144,6 +145,7 @@ impl LintSection {
             functions: self.functions.clone(),
             typography: self.typography.unwrap_or(base.typography),
             lexicons: self.lexicons.unwrap_or(base.lexicons),
+            spelling: self.spelling.unwrap_or(base.spelling),
             require_complete: require_complete || self.require_complete.unwrap_or(false),
             ..base
         }

@@ -7,8 +7,10 @@
 //! Matching ignores case, treats `'` and `’` (and every kind of space and
 //! line break) alike, and takes whole words only.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use serde::Deserialize;
 
@@ -17,9 +19,18 @@ use crate::error::{Error, Result};
 use crate::pack::{text_file, toml_error};
 use crate::revision::Project;
 
+use super::spelling::{Spelling, WordLists};
+
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub rules: Vec<Rule>,
+    pub rules: Vec<Arc<Rule>>,
+    /// The project's known words (`lexicons/words/<locale>.txt`).
+    pub words: WordLists,
+    /// Spelling, when dictionaries are looked for
+    /// ([`Lexicon::with_dictionaries`]).
+    pub spelling: Option<Arc<Spelling>>,
+    /// Each locale's phrases, compiled once.
+    matchers: Mutex<HashMap<String, Arc<Matcher>>>,
 }
 
 #[derive(Debug)]
@@ -78,9 +89,20 @@ impl Lexicon {
                         source,
                     })?;
             let file = text_file(display, bytes)?;
-            rules.extend(Self::parse(&name, &file)?);
+            rules.extend(Self::parse(&name, &file)?.into_iter().map(Arc::new));
         }
-        Ok(Self { rules })
+        Ok(Self {
+            rules,
+            words: WordLists::load(project),
+            ..Self::default()
+        })
+    }
+
+    /// Checks spelling too, with the dictionaries found in `dirs` (see
+    /// [`Spelling::search_path`]) and the project's words.
+    pub fn with_dictionaries(mut self, dirs: Vec<PathBuf>) -> Self {
+        self.spelling = Some(Arc::new(Spelling::new(dirs, self.words.clone())));
+        self
     }
 
     fn parse(name: &str, file: &SourceFile) -> Result<Vec<Rule>> {
@@ -147,36 +169,46 @@ impl Lexicon {
     }
 
     /// The phrases that apply to `locale` (its own, its language's, and
-    /// those for every locale), ready to be found in one pass.
-    pub fn matcher(&self, locale: &str) -> Matcher<'_> {
+    /// those for every locale), ready to be found in one pass; compiled
+    /// once per locale.
+    pub fn matcher(&self, locale: &str) -> Arc<Matcher> {
+        if let Some(m) = crate::builder::lock(&self.matchers).get(locale) {
+            return m.clone();
+        }
         let language = locale.split(['-', '_']).next().unwrap_or(locale);
+        let mut rules = Vec::new();
         let mut phrases = Vec::new();
         for rule in &self.rules {
             for (key, list) in &rule.phrases {
                 if key == "*" || key == locale || key == language {
-                    phrases.extend(list.iter().map(|p| (rule, p)));
+                    for phrase in list {
+                        rules.push(rule.clone());
+                        phrases.push(phrase.normal.clone());
+                    }
                 }
             }
         }
         let automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(phrases.iter().map(|(_, p)| &p.normal))
+            .build(&phrases)
             .ok();
-        Matcher { phrases, automaton }
+        let matcher = Arc::new(Matcher { rules, automaton });
+        crate::builder::lock(&self.matchers).insert(locale.to_owned(), matcher.clone());
+        matcher
     }
 }
 
-/// A locale's phrases, compiled.
+/// A locale's phrases, compiled: the rule of each phrase.
 #[derive(Debug)]
-pub struct Matcher<'a> {
-    phrases: Vec<(&'a Rule, &'a Phrase)>,
+pub struct Matcher {
+    rules: Vec<Arc<Rule>>,
     automaton: Option<aho_corasick::AhoCorasick>,
 }
 
-impl<'a> Matcher<'a> {
+impl Matcher {
     /// Every phrase found in `text` (normalised) as whole words, with its
     /// rule and where it is.
-    pub fn find(&self, text: &str) -> Vec<(&'a Rule, Range<usize>)> {
+    pub fn find(&self, text: &str) -> Vec<(&Rule, Range<usize>)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -190,7 +222,7 @@ impl<'a> Matcher<'a> {
                 (!word(before) || !word(phrase.chars().next()))
                     && (!word(after) || !word(phrase.chars().next_back()))
             })
-            .map(|m| (self.phrases[m.pattern().as_usize()].0, m.range()))
+            .map(|m| (&*self.rules[m.pattern().as_usize()], m.range()))
             .collect()
     }
 }
@@ -237,7 +269,12 @@ mod tests {
             "[[rule]]\nid = \"x\"\nseverity = \"warning\"\nwhy = \"w\"\n[rule.phrases]\nfr = [\"comme vous le savez sans doute\", \"l'article\", \"sans dout\"]\n",
         );
         let lexicon = Lexicon {
-            rules: Lexicon::parse("tone", &file).unwrap(),
+            rules: Lexicon::parse("tone", &file)
+                .unwrap()
+                .into_iter()
+                .map(Arc::new)
+                .collect(),
+            ..Lexicon::default()
         };
         let matcher = lexicon.matcher("fr-CH");
         let (text, map) = normalise("Comme vous le\n    savez SANS doute, l’article");

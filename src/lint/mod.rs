@@ -8,20 +8,25 @@
 //! - [`compare`]: each translation against the source locale: missing and
 //!   obsolete files, messages and attributes, variables added or dropped per
 //!   variant, text left untranslated;
-//! - [`text`]: typography per locale, and the tone and forbidden-claims
-//!   lexicons ([`lexicon`]);
+//! - [`text`]: typography per locale, the tone and forbidden-claims
+//!   lexicons ([`lexicon`]), and spelling ([`spelling`]);
 //! - [`consistency`]: what `pack.toml` declares against what the messages
-//!   say, for packs only.
+//!   say, for packs only;
+//! - [`cases`]: case files and tables, checked as `build` reads them, and
+//!   the free text staff type into them.
 //!
 //! A pack is linted strictly (each locale is one bundle the build loads);
 //! a bare tree as its project says ([`Settings`], read by [`config`] from
 //! `l10n.toml` and `lettrine.toml`).
 
+pub mod cases;
 mod compare;
 pub mod config;
 mod consistency;
 mod entries;
+pub mod grammar;
 pub mod lexicon;
+pub mod spelling;
 mod text;
 mod versions;
 
@@ -75,6 +80,9 @@ pub struct Settings {
     pub typography: Scope,
     /// Which locales the lexicons (tone, claims) run on.
     pub lexicons: Scope,
+    /// Which locales spelling is checked in (when the lexicon has
+    /// dictionaries).
+    pub spelling: Scope,
     /// Missing entries are errors (in a bare tree; a pack requires them).
     pub require_complete: bool,
     /// The project's `[[filters]]`: how missing and obsolete entries are
@@ -98,17 +106,20 @@ impl Settings {
             functions: Vec::new(),
             typography: Scope::All,
             lexicons: Scope::All,
+            spelling: Scope::All,
             require_complete: true,
             filters: None,
         }
     }
 
-    /// A bare tree with no project file: typography on the source only, as
-    /// Mozilla does (shipped translations are full of straight quotes).
+    /// A bare tree with no project file: typography and spelling on the
+    /// source only, as Mozilla does (shipped translations are full of
+    /// straight quotes, and of words of their own trade).
     pub fn tree() -> Self {
         Self {
             bare: true,
             typography: Scope::Source,
+            spelling: Scope::Source,
             require_complete: false,
             ..Self::pack()
         }
@@ -305,6 +316,17 @@ fn lint_locales(
     settings: &Settings,
 ) -> Report {
     let mut diagnostics = Vec::new();
+    // The dictionaries load on every core at once: a big one takes tens of
+    // milliseconds, and each locale has its own.
+    if let Some(spelling) = lexicon.spelling.as_deref() {
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .filter(|lf| settings.spelling == Scope::All || lf.locale == source)
+            .for_each(|lf| {
+                let _ = spelling.speller(&lf.locale);
+            });
+    }
     let parsed: Vec<Vec<Parsed<'_>>> = files
         .iter()
         .map(|lf| parse_files(lf, &mut diagnostics))

@@ -1,5 +1,5 @@
-//! The words of a locale's messages: phrases from the lexicons (tone,
-//! forbidden claims), and typography — French spacing before `; : ! ?`
+//! The words of a locale's messages: their spelling, phrases from the
+//! lexicons (tone, forbidden claims), and typography — French spacing before `; : ! ?`
 //! and inside « », no space before them elsewhere, straight quotes and
 //! apostrophes, double spaces. Both see text only: each run of text
 //! between placeables on its own, with HTML-like markup (and its
@@ -10,6 +10,7 @@ use fluent_syntax::ast::Pattern;
 
 use super::lexicon::{Lexicon, normalise};
 use super::{Def, Locale, Scope, Settings};
+use super::{grammar, spelling};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ftl;
 use crate::l10n::typography;
@@ -23,6 +24,18 @@ pub(super) fn check(
 ) {
     let applies = |scope: Scope| scope == Scope::All || is_source;
     let (lexicons, typography_too) = (applies(settings.lexicons), applies(settings.typography));
+    let speller = match lexicon.spelling.as_deref() {
+        Some(spelling) if applies(settings.spelling) => match spelling.speller(locale.locale) {
+            Ok(speller) => Some(speller),
+            Err(missing) => {
+                out.extend(spelling.note_once(&missing));
+                None
+            }
+        },
+        _ => None,
+    };
+    let grammar_too = applies(settings.spelling);
+    let mut unknown = Vec::new();
     let matcher = lexicon.matcher(locale.locale);
     let language = locale.locale.split(['-', '_']).next().unwrap_or_default();
     for defs in locale.entries.values() {
@@ -32,13 +45,42 @@ pub(super) fn check(
         }
         for (_, pattern) in def.patterns() {
             direction(locale, def, pattern, out);
-            if !lexicons && !typography_too {
+            if !lexicons && !typography_too && !grammar_too {
                 continue;
             }
             let text = &locale.file(def).text;
             let pieces = prose(pattern);
             if typography_too {
                 typography(locale, def, language, &pieces, out);
+            }
+            if grammar_too && !def.term {
+                for piece in &pieces {
+                    let base = ftl::span(text, piece.source).start;
+                    for finding in grammar::check(language, &piece.text) {
+                        let d = finding.diagnostic();
+                        if !def.ignores(&d.code, None) {
+                            let span = base + finding.span.start..base + finding.span.end;
+                            out.push(
+                                d.at(locale.file(def), span)
+                                    .about(locale.locale, Some(&def.key())),
+                            );
+                        }
+                    }
+                }
+            }
+            // A term is a name (`-brand`): its words are not checked.
+            if let Some(speller) = speller.as_deref().filter(|_| !def.term) {
+                for piece in &pieces {
+                    let base = ftl::span(text, piece.source).start;
+                    for word in speller.unknown_words(&piece.text) {
+                        let ignored = def.ignores("unknown-word", Some(&word.word))
+                            || def.ignores("unknown-word", Some(&word.word.to_lowercase()));
+                        if !ignored {
+                            let span = base + word.span.start..base + word.span.end;
+                            unknown.push((def, span, word.word));
+                        }
+                    }
+                }
             }
             if !lexicons {
                 continue;
@@ -74,6 +116,16 @@ pub(super) fn check(
                     out.push(d);
                 }
             }
+        }
+    }
+    if let Some(speller) = speller.as_deref() {
+        let words: Vec<&str> = unknown.iter().map(|(_, _, w)| w.as_str()).collect();
+        speller.prepare(&words);
+        for (def, span, word) in unknown {
+            out.push(
+                spelling::diagnostic(speller, locale.file(def), span, &word, locale.locale)
+                    .about(locale.locale, Some(&def.key())),
+            );
         }
     }
 }
@@ -315,6 +367,12 @@ pub(super) fn prose<'s>(pattern: &Pattern<&'s str>) -> Vec<Piece<'s>> {
         .collect()
 }
 
+/// A free text (a value of a case) as the text checks see it: markup,
+/// URLs, e-mail addresses and code-like tokens blanked out, byte for byte.
+pub(crate) fn prose_text(source: &str) -> String {
+    blank(source, &mut Tag::Out)
+}
+
 /// Where the markup scan is: in text, in a tag, or in a quoted attribute
 /// value of a tag.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -359,10 +417,12 @@ fn blank(source: &str, tag: &mut Tag) -> String {
         }
         i += 1;
     }
-    // Tokens between white space that are not words of prose.
+    // Tokens between white space (or markup: `<b>word</b>` holds a word)
+    // that are not words of prose.
     let mut start = 0;
     for (at, c) in source.char_indices().chain([(source.len(), ' ')]) {
-        if !c.is_whitespace() {
+        let markup = at < bytes.len() && !keep[at];
+        if !c.is_whitespace() && !markup {
             continue;
         }
         let token = &source[start..at];
