@@ -16,84 +16,12 @@ use super::{LocaleFiles, Scope, Settings};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::error::{Error, Result};
 use crate::pack::{text_file, toml_error};
+use patterns::{Glob, Ignore};
 
-/// Where a project's files come from: the disk, or memory (the fuzz
-/// target). Paths are absolute.
-pub trait Files: std::fmt::Debug {
-    /// The bytes of a file, `Ok(None)` when there is none.
-    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>>;
-    /// Every file under `dir`, at any depth.
-    fn walk(&self, dir: &Path) -> Vec<String>;
-    /// The folder file names are shown relative to.
-    fn cwd(&self) -> PathBuf;
-}
+mod files;
+mod patterns;
 
-/// The file system.
-#[derive(Debug, Clone, Copy)]
-pub struct Disk;
-
-impl Files for Disk {
-    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-        match std::fs::read(path) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-
-    fn walk(&self, dir: &Path) -> Vec<String> {
-        walkdir::WalkDir::new(dir)
-            .follow_links(false)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .filter_map(|e| e.path().to_str().map(str::to_owned))
-            .collect()
-    }
-
-    fn cwd(&self) -> PathBuf {
-        std::env::current_dir().unwrap_or_default()
-    }
-}
-
-/// Files in memory, by absolute path, under a folder that stands for the
-/// current one: a project read without a disk (the fuzz target, tests).
-#[derive(Debug, Clone, Default)]
-pub struct MemoryFiles {
-    pub cwd: PathBuf,
-    pub files: BTreeMap<PathBuf, Vec<u8>>,
-}
-
-impl MemoryFiles {
-    /// `files`, relative paths and bytes, under `cwd`.
-    pub fn new<'a>(cwd: &Path, files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Self {
-        Self {
-            cwd: cwd.to_path_buf(),
-            files: files
-                .into_iter()
-                .map(|(path, bytes)| (cwd.join(path), bytes.to_vec()))
-                .collect(),
-        }
-    }
-}
-
-impl Files for MemoryFiles {
-    fn read(&self, path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-        Ok(self.files.get(path).cloned())
-    }
-
-    fn walk(&self, dir: &Path) -> Vec<String> {
-        self.files
-            .keys()
-            .filter(|p| p.starts_with(dir))
-            .filter_map(|p| p.to_str().map(str::to_owned))
-            .collect()
-    }
-
-    fn cwd(&self) -> PathBuf {
-        self.cwd.clone()
-    }
-}
+pub use files::{Disk, Files, MemoryFiles};
 
 /// What a `[[filters]]` rule says about a missing or obsolete entry or
 /// file.
@@ -534,7 +462,7 @@ fn read_shown(files: &dyn Files, path: &Path, cwd: &Path) -> Result<Option<Sourc
     }
 }
 
-fn read_file(files: &dyn Files, path: &Path) -> Result<Option<SourceFile>> {
+pub(super) fn read_file(files: &dyn Files, path: &Path) -> Result<Option<SourceFile>> {
     read_shown(files, path, &files.cwd())
 }
 
@@ -741,165 +669,6 @@ fn normalise(path: &Path) -> PathBuf {
     out
 }
 
-// --- paths with `*` and `**` --------------------------------------------
-
-/// A compare-locales path pattern: `*` is any text within one path
-/// segment, `**` any depth (none included); each wildcard is captured so
-/// that a reference path maps to its translation's.
-#[derive(Debug)]
-struct Glob {
-    text: String,
-    regex: Regex,
-}
-
-impl Glob {
-    fn new(pattern: &str) -> Self {
-        let mut re = String::from("^");
-        let mut rest = pattern;
-        while !rest.is_empty() {
-            if let Some(after) = rest.strip_prefix("**/") {
-                re.push_str("((?:[^/]*/)*)");
-                rest = after;
-            } else if let Some(after) = rest.strip_prefix("**") {
-                re.push_str("(.*)");
-                rest = after;
-            } else if let Some(after) = rest.strip_prefix('*') {
-                re.push_str("([^/]*)");
-                rest = after;
-            } else {
-                let end = rest.find('*').unwrap_or(rest.len());
-                re.push_str(&regex::escape(&rest[..end]));
-                rest = &rest[end..];
-            }
-        }
-        re.push('$');
-        let regex = Regex::new(&re).unwrap_or_else(|_| {
-            // Every literal is escaped and every group is closed.
-            Regex::new("^$").unwrap_or_else(|_| unreachable!("a fixed pattern"))
-        });
-        Self {
-            text: pattern.to_owned(),
-            regex,
-        }
-    }
-
-    /// The texts the wildcards took, when `path` matches.
-    fn matches(&self, path: &str) -> Option<Vec<String>> {
-        let captures = self.regex.captures(path)?;
-        Some(
-            captures
-                .iter()
-                .skip(1)
-                .map(|m| m.map_or_else(String::new, |m| m.as_str().to_owned()))
-                .collect(),
-        )
-    }
-
-    /// The pattern with its wildcards replaced by `captures`, in order.
-    fn fill(&self, captures: &[String]) -> String {
-        let mut out = String::new();
-        let mut rest = self.text.as_str();
-        let mut values = captures.iter();
-        while !rest.is_empty() {
-            let (wild, after) = if let Some(after) = rest.strip_prefix("**/") {
-                (true, after)
-            } else if let Some(after) = rest.strip_prefix("**") {
-                (true, after)
-            } else if let Some(after) = rest.strip_prefix('*') {
-                (true, after)
-            } else {
-                let end = rest.find('*').unwrap_or(rest.len());
-                out.push_str(&rest[..end]);
-                rest = &rest[end..];
-                continue;
-            };
-            if wild {
-                out.push_str(values.next().map_or("", String::as_str));
-            }
-            rest = after;
-        }
-        out
-    }
-
-    /// The files on disk the pattern matches, sorted.
-    fn files(&self, files: &dyn Files) -> Vec<String> {
-        // The folder before the first wildcard.
-        let literal = &self.text[..self.text.find('*').unwrap_or(self.text.len())];
-        let start = match literal.rfind('/') {
-            Some(i) => &literal[..=i],
-            None => return Vec::new(),
-        };
-        let mut out: Vec<String> = files
-            .walk(Path::new(start))
-            .into_iter()
-            .filter(|p| p.ends_with(".ftl") && self.regex.is_match(p))
-            .collect();
-        out.sort();
-        out
-    }
-}
-
-// --- .l10n-ignore ----------------------------------------------------------
-
-/// The patterns of a gitignore-style `.l10n-ignore`: one per line, `#`
-/// comments; a pattern with a `/` (but at its end) is anchored at the
-/// file's folder, any other matches a name at any depth; a trailing `/`
-/// matches a folder and all under it; `!` before a pattern takes back what
-/// an earlier one ignored (the last pattern that matches a path decides,
-/// as in git).
-#[derive(Debug, Default)]
-struct Ignore {
-    folder: PathBuf,
-    /// Each pattern, and whether it takes back (`!`).
-    patterns: Vec<(Regex, bool)>,
-}
-
-impl Ignore {
-    fn read(files: &dyn Files, folder: &Path) -> Result<Self> {
-        let Some(file) = read_file(files, &folder.join(".l10n-ignore"))? else {
-            return Ok(Self::default());
-        };
-        let mut patterns = Vec::new();
-        for line in file.text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (negated, line) = match line.strip_prefix('!') {
-                Some(rest) => (true, rest),
-                None => (false, line.strip_prefix('\\').unwrap_or(line)),
-            };
-            let dir = line.ends_with('/');
-            let body = line.trim_end_matches('/');
-            let anchored = body.contains('/');
-            let body = body.trim_start_matches('/');
-            let glob = Glob::new(body).regex.as_str().to_owned();
-            let inner = glob.trim_start_matches('^').trim_end_matches('$');
-            let prefix = if anchored { "^" } else { "^(?:.*/)?" };
-            let suffix = if dir { "/.*$" } else { "(?:/.*)?$" };
-            if let Ok(re) = Regex::new(&format!("{prefix}{inner}{suffix}")) {
-                patterns.push((re, negated));
-            }
-        }
-        Ok(Self {
-            folder: folder.to_path_buf(),
-            patterns,
-        })
-    }
-
-    fn ignores(&self, path: &Path) -> bool {
-        let Ok(inside) = path.strip_prefix(&self.folder) else {
-            return false;
-        };
-        let inside = inside.to_string_lossy();
-        self.patterns
-            .iter()
-            .rev()
-            .find(|(p, _)| p.is_match(&inside))
-            .is_some_and(|(_, negated)| !negated)
-    }
-}
-
 /// Whether `dir` holds a compare-locales project file.
 pub fn project_file(dir: &Path) -> Option<PathBuf> {
     let path = dir.join("l10n.toml");
@@ -1019,31 +788,5 @@ mod tests {
         assert_eq!(project.locales[0].files[0].1.name, "other/en-US/b.ftl");
         let project = read(&files).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(project.locales[0].files[0].1.name, "locales/en-US/a.ftl");
-    }
-
-    #[test]
-    fn globs_capture_and_fill() {
-        let g = Glob::new("/r/en-US/**/*.ftl");
-        let caps = g
-            .matches("/r/en-US/mail/messenger/a.ftl")
-            .unwrap_or_default();
-        assert_eq!(caps, ["mail/messenger/", "a"]);
-        assert!(
-            g.matches("/r/en-US/a.ftl").is_some(),
-            "** takes no folder too"
-        );
-        assert!(g.matches("/r/fr/a.ftl").is_none());
-        let l10n = Glob::new("/b/{locale}/**/*.ftl");
-        assert_eq!(l10n.fill(&caps), "/b/{locale}/mail/messenger/a.ftl");
-        let star = Glob::new("/r/*.ftl");
-        assert!(
-            star.matches("/r/a/b.ftl").is_none(),
-            "* stays in one segment"
-        );
-        let tail = Glob::new("/r/en-US/**");
-        assert_eq!(
-            tail.matches("/r/en-US/x/y.ftl").unwrap_or_default(),
-            ["x/y.ftl"]
-        );
     }
 }
