@@ -56,7 +56,7 @@ pub fn redline(diff: &LetterDiff, stamp: &Stamp) -> Result<Redline> {
         .as_deref()
         .or(diff.letters.old.as_deref())
         .ok_or_else(|| Error::usage(format!("{}: no letter to lay out", diff.case), None))?;
-    let blocks = super::redline::blocks(diff);
+    let blocks = super::redline::blocks(diff, &letter_blocks(letter));
     let (package, changes) = compose(letter, &blocks, Some(stamp))?;
     let comments = package.comments.len();
     Ok(Redline {
@@ -139,8 +139,16 @@ fn letter_blocks(letter: &Letter) -> Vec<Block> {
     for e in &letter.enclosures {
         out.push(plain(Part::Enclosure, &e.message, &[&e.text]));
     }
-    for line in letter.footer.lines() {
-        out.push(plain(Part::Footer, "footer", &[&line]));
+    // A block a line, named as the comparison names them.
+    let f = &letter.footer;
+    for (name, line) in [
+        ("footer.legal", f.legal.clone()),
+        ("footer.office", f.office.clone()),
+        ("footer.bank", f.bank_line()),
+    ] {
+        if let Some(line) = line {
+            out.push(plain(Part::Footer, name, &[&line]));
+        }
     }
     out
 }

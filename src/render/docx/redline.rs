@@ -10,14 +10,37 @@ use crate::diff::{BlockDiff, Cause, LetterDiff, Segment, Status};
 use crate::letter::Part;
 
 /// The blocks of a redline: every block of the letter, changed ones as
-/// tracked changes with a comment saying why.
-pub(super) fn blocks(diff: &LetterDiff) -> Vec<Block> {
+/// tracked changes with a comment saying why. An unchanged block is the
+/// letter's own text (`letter`: the blocks of the letter laid out), with
+/// its spacing and direction marks, not the comparison's words.
+pub(super) fn blocks(diff: &LetterDiff, letter: &[Block]) -> Vec<Block> {
     let mut moves = Moves::default();
+    let mut seen: HashMap<(Part, &str), usize> = HashMap::new();
     let mut out: Vec<Block> = diff
         .page
         .iter()
         .map(|block| {
-            let pieces = segment_pieces(block, &mut moves);
+            // The n-th block of that name in the letter laid out (a
+            // deleted block is not in it).
+            let own = (block.status != Status::Deleted)
+                .then(|| {
+                    let nth = seen.entry((block.part, block.block.as_str())).or_default();
+                    *nth += 1;
+                    letter
+                        .iter()
+                        .filter(|b| b.part == block.part && b.name == block.block)
+                        .nth(*nth - 1)
+                })
+                .flatten();
+            let compared = segment_pieces(block, &mut moves);
+            let pieces = match own {
+                Some(own)
+                    if block.status == Status::Unchanged && same_words(&own.pieces, &compared) =>
+                {
+                    own.pieces.clone()
+                }
+                _ => compared,
+            };
             let comment = (block.status != Status::Unchanged).then(|| why(block));
             Block {
                 part: block.part,
@@ -46,6 +69,21 @@ pub(super) fn blocks(diff: &LetterDiff) -> Vec<Block> {
         subject.comment = Some(lines);
     }
     out
+}
+
+/// Whether two runs of pieces hold the same words (as the comparison
+/// tokenizes them).
+fn same_words(a: &[Piece], b: &[Piece]) -> bool {
+    let text = |pieces: &[Piece]| -> String {
+        pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    };
+    crate::diff::tokens::tokenize(&text(a)) == crate::diff::tokens::tokenize(&text(b))
 }
 
 /// Why a block changed, as the comment says it: each cause, with the
