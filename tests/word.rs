@@ -896,3 +896,51 @@ fn a_compact_letterhead_puts_the_address_and_contact_on_one_line() {
         package.text
     );
 }
+
+#[test]
+fn a_changed_footer_is_tracked_in_both_footers_and_told_on_the_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    copy_dir(&root().join("senders"), &d.join("senders"));
+    copy_dir(&root().join("themes"), &d.join("themes"));
+    let old = std::fs::read_to_string(example("fr")).unwrap();
+    write(d, "old.toml", &old);
+    write(
+        d,
+        "new.toml",
+        &old.replace("RCS Paris 812 345 678", "RCS Paris 812 345 679"),
+    );
+    let run = lettrine(
+        d,
+        &[
+            "diff", "old.toml", "new.toml", "--format", "docx", "-o", "r.docx",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let package = check(&d.join("r.docx"));
+    assert_eq!(
+        package.changes, 4,
+        "the number deleted and inserted, in each footer"
+    );
+    let comments: Vec<String> = package.comments.values().map(|c| fold(c)).collect();
+    assert!(
+        comments.iter().any(|c| c.contains("Footer: case field sender.legal changed: Atelier Lumière SAS au capital de 50 000 € – RCS Paris 812 345 678 → Atelier Lumière SAS au capital de 50 000 € – RCS Paris 812 345 679")),
+        "{comments:#?}"
+    );
+    let parts = parts(&d.join("r.docx"));
+    for footer in ["word/footer1.xml", "word/footer2.xml"] {
+        let xml = String::from_utf8(parts[footer].clone()).unwrap();
+        assert!(
+            xml.contains(">\u{20}812 345 678</w:delText>")
+                && xml.contains(">\u{20}812 345 679</w:t>"),
+            "{footer}: the figure replaced whole"
+        );
+        assert!(!xml.contains("commentRangeStart"), "no comment in {footer}");
+    }
+    let sides = accept_and_reject(&[d.join("r.docx")]);
+    let (count, accepted, rejected) = &sides[0];
+    assert_eq!(*count, 4, "the number replaced, in each footer");
+    assert!(accepted.contains("812 345 679") && !accepted.contains("812 345 678"));
+    assert!(rejected.contains("812 345 678") && !rejected.contains("812 345 679"));
+}

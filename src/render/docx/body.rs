@@ -252,12 +252,13 @@ impl<'a> Writer<'a> {
     }
 
     fn paragraph_properties(&mut self, look: &ParaLook) {
+        // In the order the schema gives (Word refuses any other).
         self.xml.push_str("<w:pPr>");
-        if let Some(frame) = &look.frame {
-            let _ = write!(self.xml, "<w:framePr{frame}/>");
-        }
         if look.keep_next {
             self.xml.push_str("<w:keepNext/>");
+        }
+        if let Some(frame) = &look.frame {
+            let _ = write!(self.xml, "<w:framePr{frame}/>");
         }
         // A frame's paragraph stays left to right, its runs right to left:
         // LibreOffice measures a right-to-left paragraph's frame from the

@@ -542,7 +542,7 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
     }
     w.xml.push_str(&section(letter));
     let mut changes = w.changes;
-    let mut comments = std::mem::take(&mut w.comments);
+    let comments = std::mem::take(&mut w.comments);
     let body = std::mem::take(&mut w.xml);
     drop(w);
 
@@ -577,13 +577,9 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
                 run: grey.clone(),
                 ..ParaLook::default()
             };
-            // The first page's footer holds the comment on a changed footer.
-            let comment = if numbered {
-                None
-            } else {
-                block.comment.clone()
-            };
-            story.paragraph(&look, &block.pieces, comment);
+            // Word takes no comment in a footer: a changed footer's is on
+            // the subject (see `redline::blocks`).
+            story.paragraph(&look, &block.pieces, None);
         }
         if numbered {
             let look = ParaLook {
@@ -601,11 +597,10 @@ fn compose(letter: &Letter, blocks: &[Block], stamp: Option<&Stamp>) -> Result<(
             let page_runs = std::mem::take(&mut runs.xml);
             drop(runs);
             story.raw_paragraph(&look, &page_runs);
-        } else {
-            // The first page's copy is the one counted.
-            changes += story.changes;
-            comments.append(&mut story.comments);
         }
+        // Both footers' tracked changes are in the document (a changed
+        // footer line is one change in each).
+        changes += story.changes;
         let footer = std::mem::take(&mut story.xml);
         drop(story);
         stories.push((header, footer));

@@ -56,15 +56,21 @@ pub(super) fn blocks(diff: &LetterDiff, letter: &[Block]) -> Vec<Block> {
         })
         .collect();
     // The whole letter's changes (pack, style, profile, locale) are told
-    // on its subject.
-    if !diff.notes.is_empty()
+    // on its subject, and so are the footer's: Word takes no comment in a
+    // footer.
+    let mut lines: Vec<String> = diff
+        .notes
+        .iter()
+        .map(|n| format!("Whole letter: {}", describe(n)))
+        .collect();
+    for footer in out.iter_mut().filter(|b| b.part == Part::Footer) {
+        if let Some(comment) = footer.comment.take() {
+            lines.extend(comment.into_iter().map(|c| format!("Footer: {c}")));
+        }
+    }
+    if !lines.is_empty()
         && let Some(subject) = out.iter_mut().find(|b| b.part == Part::Subject)
     {
-        let mut lines: Vec<String> = diff
-            .notes
-            .iter()
-            .map(|n| format!("Whole letter: {}", describe(n)))
-            .collect();
         lines.extend(subject.comment.take().unwrap_or_default());
         subject.comment = Some(lines);
     }
