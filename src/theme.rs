@@ -102,10 +102,21 @@ impl Footer {
     /// The lines the footer prints, in order: the legal line, the office,
     /// and the bank as `name · IBAN … · BIC …`.
     pub fn lines(&self) -> Vec<String> {
-        [self.legal.clone(), self.office.clone(), self.bank_line()]
-            .into_iter()
-            .flatten()
-            .collect()
+        self.named_lines().into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// The lines the footer prints, each with its block's name in a
+    /// letter's comparison (`footer.legal`, `footer.office`,
+    /// `footer.bank`).
+    pub fn named_lines(&self) -> Vec<(&'static str, String)> {
+        [
+            ("footer.legal", self.legal.clone()),
+            ("footer.office", self.office.clone()),
+            ("footer.bank", self.bank_line()),
+        ]
+        .into_iter()
+        .filter_map(|(name, line)| Some((name, line?)))
+        .collect()
     }
 
     /// The bank as the footer prints it: `name · IBAN … · BIC …`.

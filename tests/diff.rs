@@ -52,20 +52,7 @@ fn drafts() -> tempfile::TempDir {
 
     // The concession's second sentence moves to the start of `discuss`,
     // losing a word on the way.
-    let sentence = "Ce geste ne signifie pas qu’une faute ait été commise, de part ou d’autre : il témoigne simplement de l’importance que nous attachons à notre relation.";
-    edit(
-        &d.join("packs/refund-refusal/fr/letter.ftl"),
-        &format!("    }} {sentence}\n"),
-        "    }\n",
-    );
-    edit(
-        &d.join("packs/refund-refusal/fr/letter.ftl"),
-        "discuss =\n    Nous restons",
-        &format!(
-            "discuss =\n    {} Nous restons",
-            sentence.replace("simplement ", "")
-        ),
-    );
+    common::move_concession_sentence(&d.join("packs/refund-refusal/fr/letter.ftl"));
     commit(d, "move");
 
     edit(

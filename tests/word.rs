@@ -555,16 +555,7 @@ fn drafts() -> tempfile::TempDir {
         "enclosures = [\"invoice\"]",
     );
     let ftl = d.join("packs/refund-refusal/fr/letter.ftl");
-    let sentence = "Ce geste ne signifie pas qu’une faute ait été commise, de part ou d’autre : il témoigne simplement de l’importance que nous attachons à notre relation.";
-    edit(&ftl, &format!("    }} {sentence}\n"), "    }\n");
-    edit(
-        &ftl,
-        "discuss =\n    Nous restons",
-        &format!(
-            "discuss =\n    {} Nous restons",
-            sentence.replace("simplement ", "")
-        ),
-    );
+    common::move_concession_sentence(&ftl);
     edit(
         &ftl,
         "Nous vous renouvelons nos remerciements pour votre confiance",

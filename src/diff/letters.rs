@@ -269,16 +269,13 @@ fn units(letter: &Letter) -> Vec<Unit> {
     }
     // The footer, a block a line: the legal line (the sender's, else the
     // theme's), the office, the bank.
-    let f = &letter.footer;
-    for (block, field, line) in [
-        ("footer.legal", "sender.legal", f.legal.clone()),
-        ("footer.office", "", f.office.clone()),
-        ("footer.bank", "", f.bank_line()),
-    ] {
-        if let Some(line) = line {
-            let fields: &[&str] = if field.is_empty() { &[] } else { &[field] };
-            out.push(frame(block, Part::Footer, fields, vec![&line]));
-        }
+    for (block, line) in letter.footer.named_lines() {
+        let fields: &[&str] = if block == "footer.legal" {
+            &["sender.legal"]
+        } else {
+            &[]
+        };
+        out.push(frame(block, Part::Footer, fields, vec![&line]));
     }
     out
 }

@@ -256,9 +256,13 @@ pub struct ReviewNote {
 /// noncharacters U+FFFE and U+FFFF. XML 1.0 cannot hold them either, so a
 /// Word document could not.
 pub fn unprintable(text: &str) -> Option<char> {
-    text.chars().find(|&c| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
-    })
+    text.chars().find(|&c| !printable(c))
+}
+
+/// Whether a letter can print `c` (see [`unprintable`]): XML 1.0's `Char`
+/// production.
+pub fn printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
 }
 
 /// The notice a draft carries while review rules apply to it.

@@ -147,3 +147,19 @@ pub fn commit(dir: &Path, message: &str) {
     git(dir, &["add", "-A"]);
     git(dir, &["commit", "-q", "-m", message]);
 }
+
+/// In the French messages at `ftl`, moves the concession's second sentence
+/// to the start of `discuss`, losing a word ("simplement") on the way: a
+/// move with an inner edit.
+pub fn move_concession_sentence(ftl: &Path) {
+    let sentence = "Ce geste ne signifie pas qu’une faute ait été commise, de part ou d’autre : il témoigne simplement de l’importance que nous attachons à notre relation.";
+    edit(ftl, &format!("    }} {sentence}\n"), "    }\n");
+    edit(
+        ftl,
+        "discuss =\n    Nous restons",
+        &format!(
+            "discuss =\n    {} Nous restons",
+            sentence.replace("simplement ", "")
+        ),
+    );
+}

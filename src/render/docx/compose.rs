@@ -140,15 +140,8 @@ fn letter_blocks(letter: &Letter) -> Vec<Block> {
         out.push(plain(Part::Enclosure, &e.message, &[&e.text]));
     }
     // A block a line, named as the comparison names them.
-    let f = &letter.footer;
-    for (name, line) in [
-        ("footer.legal", f.legal.clone()),
-        ("footer.office", f.office.clone()),
-        ("footer.bank", f.bank_line()),
-    ] {
-        if let Some(line) = line {
-            out.push(plain(Part::Footer, name, &[&line]));
-        }
+    for (name, line) in letter.footer.named_lines() {
+        out.push(plain(Part::Footer, name, &[&line]));
     }
     out
 }

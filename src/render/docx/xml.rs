@@ -3,18 +3,12 @@
 
 use std::fmt::Write;
 
-/// Whether XML 1.0 can hold `c` (its `Char` production): tab, line feed,
-/// carriage return, and everything from U+0020 but U+FFFE and U+FFFF.
-/// Rust strings hold no surrogates.
-pub fn allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
-}
+/// Whether XML 1.0 can hold `c` (its `Char` production): what a letter
+/// can print at all.
+pub use crate::letter::printable as allowed;
 
-/// The first character of `text` XML cannot hold, if any (the same as
-/// [`crate::letter::unprintable`]).
-pub fn forbidden(text: &str) -> Option<char> {
-    text.chars().find(|c| !allowed(*c))
-}
+/// The first character of `text` XML cannot hold, if any.
+pub use crate::letter::unprintable as forbidden;
 
 /// Appends `text` escaped for element content and attribute values alike:
 /// `&`, `<`, `>` and both quotes become references, so no text ever closes
