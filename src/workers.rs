@@ -2,6 +2,12 @@
 //! pool: Typst uses rayon inside a compilation, and a letter started on a
 //! rayon worker may wait on stolen work of another letter, piling letters
 //! up on one stack.
+//!
+//! Each worker is, besides, the only thread of a rayon pool of its own, so
+//! that Typst's parallel loops inside a letter run on the worker itself: a
+//! letter is never handed to another thread and waited for, and no idle
+//! rayon thread spins on a core that another letter needs. The cores are
+//! used by the letters, one per worker.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -25,7 +31,7 @@ where
     R: Send,
 {
     let next = AtomicUsize::new(0);
-    let worker = || {
+    let work_through = || {
         let mut done = Vec::new();
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
@@ -33,6 +39,18 @@ where
                 return done;
             };
             done.push((index, work(index, item)));
+        }
+    };
+    let worker = || {
+        // A pool that cannot start (it never fails for the current thread)
+        // leaves the worker on rayon's global pool, as before.
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build()
+        {
+            Ok(own) => own.install(work_through),
+            Err(_) => work_through(),
         }
     };
     let jobs = jobs.clamp(1, items.len().max(1));
