@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{example, fold, french_with, lettrine, pdf_pages, pdf_text, write};
+use common::{example, fold, french_with, lettrine, pdf_page_texts, pdf_pages, pdf_text, write};
 
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary folder")
@@ -515,6 +515,45 @@ fn page_numbers_only_on_letters_longer_than_a_page() {
     );
     assert_eq!(run.code, 0);
     assert!(!pdf_text(&dir.path().join("short.pdf")).contains("Page 1"));
+}
+
+#[test]
+fn a_long_draft_says_so_at_the_top_of_every_page_in_every_style() {
+    // The example's amount calls for review: the letter is a draft. The
+    // styles draw the band from the page's foreground, reading the notice
+    // when the page is drawn.
+    let dir = tmp();
+    let long = french_with(
+        "reasons = [\"custom-made\"]",
+        "reasons = [\"custom-made\", \"withdrawal-period-expired\", \"in-store-purchase\", \"sealed-hygiene-opened\"]",
+    );
+    let case = write(dir.path(), "long.toml", &long);
+    for style in ["classic", "modern", "din"] {
+        let out = format!("{style}.pdf");
+        let run = lettrine(
+            dir.path(),
+            &[
+                "build",
+                case.to_str().unwrap(),
+                "--style",
+                style,
+                "-o",
+                &out,
+            ],
+        );
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{style}");
+        let pages = pdf_page_texts(&dir.path().join(&out));
+        assert!(pages.len() >= 2, "{style}: {pages:?}");
+        for (number, text) in pages.iter().enumerate() {
+            assert!(
+                text.trim_start().starts_with(
+                    "DRAFT — review required: legal (order.amount is 1234.56 EUR, more than 500)"
+                ),
+                "{style}, page {}: {text}",
+                number + 1
+            );
+        }
+    }
 }
 
 #[test]

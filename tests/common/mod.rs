@@ -59,6 +59,25 @@ pub fn pdf_text(pdf: &Path) -> String {
     fold(&String::from_utf8_lossy(&output.stdout))
 }
 
+/// The text of each page of a PDF, as [`pdf_text`] reads the whole.
+pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
+    let output = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    // poppler ends every page with a form feed.
+    String::from_utf8_lossy(&output.stdout)
+        .split_terminator('\u{c}')
+        .map(fold)
+        .collect()
+}
+
 pub fn pdf_pages(pdf: &Path) -> usize {
     let output = Command::new("pdfinfo")
         .arg(pdf)
