@@ -1,7 +1,7 @@
 //! Typesetting: compiles a Letter with a Typst style in the sandboxed world
 //! and exports PDF, PNG or SVG. Fonts and the standard library are loaded
-//! once per [`Renderer`]; Typst's memoisation cache is evicted after every
-//! letter so that memory stays flat over long batches.
+//! once per [`Renderer`]; Typst's memoisation cache is evicted every few
+//! letters so that memory stays flat over long batches.
 
 pub mod docx;
 pub mod fonts;
@@ -33,9 +33,16 @@ pub use typst_pdf::PdfStandard;
 pub use world::{ATTACHMENT_PATHS, LETTER_PATH, Style};
 use world::{LetterWorld, Shared};
 
-/// How many evictions an unused memoised result survives. Typst's own
-/// `watch` uses the same age.
-const CACHE_MAX_AGE: usize = 10;
+/// Typst's memoisation cache is evicted once every `EVICT_EVERY` letters
+/// (over all threads), and a result unused for `CACHE_MAX_AGE` evictions is
+/// dropped: what one letter laid out (a paragraph, the letterhead, a font
+/// subset) serves the letters of the next dozen or so, and memory stays
+/// flat over any batch. Evicting walks the whole cache, so it is done only
+/// every few letters.
+const EVICT_EVERY: usize = 4;
+const CACHE_MAX_AGE: usize = 3;
+/// The compilations of this process, all threads together.
+static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The output formats a letter is typeset to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -317,7 +324,10 @@ impl Renderer {
             today: date.unwrap_or_else(|| Datetime::from_ymd(1970, 1, 1).expect("a valid date")),
         };
         let result = typst::compile::<PagedDocument>(&world);
-        typst::comemo::evict(CACHE_MAX_AGE);
+        let compiled = COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if compiled.is_multiple_of(EVICT_EVERY) {
+            typst::comemo::evict(CACHE_MAX_AGE);
+        }
         // Typst only warns about a family no font provides, and falls back
         // to another: a company's letter must not silently change face.
         let unknown_families: Vec<Diagnostic> = result
