@@ -13,6 +13,7 @@
 #                                      # (the 10,000-row one uses classic)
 #   PEER_PYTHON=/path/to/venv/bin/python  # a Python with `typst` (PyPI,
 #                                      # 0.15): Typst alone on the same letters
+#   ROUNDS=3                           # turns lettrine and the peer take
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,7 +70,9 @@ table() {
 # run N [STYLE [EXT]]: builds an N-row table (letters as .EXT, pdf by
 # default), prints rows, seconds, letters/s, peak MB.
 run() {
-    local n=$1 style=${2:-classic} ext=${3:-pdf} out="$work/letters-$1"
+    # Each run its own folder, kept until the end: deleting thousands of
+    # files slows the creation of the next ones on some file systems (ext4).
+    local n=$1 style=${2:-classic} ext=${3:-pdf} out="$work/letters-$1-${2:-classic}-${3:-pdf}"
     table "$n" "$work/cases-$n.csv"
     /usr/bin/time -f '%e %M' -o "$work/time" \
         "$bin" build "$work/cases-$n.csv" --defaults "$work/base.toml" --out "$out" \
@@ -79,8 +82,7 @@ run() {
     built=$(find "$out" -name "*.$ext" | wc -l)
     [ "$built" -eq "$n" ] || { echo "only $built of $n letters were built" >&2; exit 1; }
     awk -v n="$n" -v w="$wall" -v kb="$kb" -v j="$JOBS" -v s="$style" -v e="$ext" 'BEGIN {
-        printf "%6d letters  %6.2f s  %6.0f letters/s  %5.1f MB peak  (%d jobs, style %s, %s)\n", n, w, n / w, kb / 1024, j, s, e }' \
-        | tee "$work/rate-$style${ext/#pdf/}"
+        printf "%6d letters  %6.2f s  %6.0f letters/s  %5.1f MB peak  (%d jobs, style %s, %s)\n", n, w, n / w, kb / 1024, j, s, e }'
     # A re-run finds every letter up to date and builds nothing.
     /usr/bin/time -f '%e %M' -o "$work/time" \
         "$bin" build "$work/cases-$n.csv" --defaults "$work/base.toml" --out "$out" \
@@ -89,10 +91,8 @@ run() {
     local written
     written=$(grep -m1 '"written"' "$work/rerun.json" | tr -dc 0-9)
     printf '%6s re-run   %6.2f s  %d written, %5.1f MB peak\n' "" "$wall" "$written" "$(awk -v kb="$kb" 'BEGIN { print kb / 1024 }')"
-    rm -rf "$out"
 }
 
-# run N [STYLE] prints its letters/s on the last line; keep it for the peer.
 echo "== in one process (lettrine build TABLE --out DIR)"
 for style in $STYLES; do
     run "$ROWS" "$style"
@@ -151,18 +151,31 @@ else
 fi
 
 # The peer: Typst alone, through its Python binding, compiling classic.typ
-# from the same Letters, one compiler per core, in the same run.
+# from the same Letters, one compiler per core, in the same run. This
+# machine's speed drifts by a fifth from minute to minute, so the two take
+# turns, ROUNDS times, and the medians are compared.
 peer=${PEER_PYTHON:-python3}
+ROUNDS=${ROUNDS:-3}
 if "$peer" -c 'import typst' 2> /dev/null; then
-    echo "== Typst alone on the same $ROWS letters (benches/peer.py, $JOBS compilers)"
+    echo "== lettrine and Typst alone on the same $ROWS letters, taking turns ($ROUNDS rounds, $JOBS jobs / compilers)"
     table "$ROWS" "$work/cases-peer.csv"
     "$bin" build "$work/cases-peer.csv" --defaults "$work/base.toml" --out "$work/peer" \
         --name '{row}.json' > /dev/null
-    "$peer" benches/peer.py "$work/peer" "$JOBS" | tee "$work/rate-peer"
-    awk 'FNR == 1 && FILENAME ~ /peer/ { for (i = 1; i <= NF; i++) if ($(i + 1) == "letters/s") p = $i }
-         FNR == 1 && FILENAME !~ /peer/ { for (i = 1; i <= NF; i++) if ($(i + 1) == "letters/s") l = $i }
-         END { if (p > 0) printf "lettrine (classic) / Typst alone: %.2f×\n", l / p }' \
-        "$work/rate-classic" "$work/rate-peer"
+    for round in $(seq "$ROUNDS"); do
+        /usr/bin/time -f '%e' -o "$work/time" \
+            "$bin" build "$work/cases-peer.csv" --defaults "$work/base.toml" \
+            --out "$work/turn-$round" --style classic --name '{row}.pdf' --jobs "$JOBS" > /dev/null
+        lettrine_rate=$(awk -v n="$ROWS" '{ printf "%.0f", n / $1 }' "$work/time")
+        peer_line=$("$peer" benches/peer.py "$work/peer" "$JOBS")
+        peer_rate=$(awk '{ for (i = 1; i <= NF; i++) if ($(i + 1) == "letters/s") print $i }' <<< "$peer_line")
+        printf 'round %d: lettrine %5d letters/s   %s\n' "$round" "$lettrine_rate" "$peer_line"
+        echo "$lettrine_rate $peer_rate" >> "$work/turns"
+    done
+    median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+    l=$(cut -d' ' -f1 "$work/turns" | median)
+    p=$(cut -d' ' -f2 "$work/turns" | median)
+    awk -v l="$l" -v p="$p" 'BEGIN {
+        printf "medians: lettrine (classic) %d letters/s, Typst alone %d letters/s: %.2f×\n", l, p, l / p }'
 else
     echo "(no Python with typst: python3 -m venv v && v/bin/pip install typst==0.15.0, then PEER_PYTHON=v/bin/python)"
 fi
