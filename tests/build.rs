@@ -488,14 +488,19 @@ fn locale_and_style_overrides() {
     );
 }
 
-#[test]
-fn page_numbers_only_on_letters_longer_than_a_page() {
-    let dir = tmp();
+/// The French example with four reasons: a letter of two pages.
+fn long_french(dir: &std::path::Path) -> std::path::PathBuf {
     let long = french_with(
         "reasons = [\"custom-made\"]",
         "reasons = [\"custom-made\", \"withdrawal-period-expired\", \"in-store-purchase\", \"sealed-hygiene-opened\"]",
     );
-    let case = write(dir.path(), "long.toml", &long);
+    write(dir, "long.toml", &long)
+}
+
+#[test]
+fn page_numbers_only_on_letters_longer_than_a_page() {
+    let dir = tmp();
+    let case = long_french(dir.path());
     let run = lettrine(
         dir.path(),
         &["build", case.to_str().unwrap(), "-o", "long.pdf"],
@@ -523,11 +528,7 @@ fn a_long_draft_says_so_at_the_top_of_every_page_in_every_style() {
     // styles draw the band from the page's foreground, reading the notice
     // when the page is drawn.
     let dir = tmp();
-    let long = french_with(
-        "reasons = [\"custom-made\"]",
-        "reasons = [\"custom-made\", \"withdrawal-period-expired\", \"in-store-purchase\", \"sealed-hygiene-opened\"]",
-    );
-    let case = write(dir.path(), "long.toml", &long);
+    let case = long_french(dir.path());
     for style in ["classic", "modern", "din"] {
         let out = format!("{style}.pdf");
         let run = lettrine(

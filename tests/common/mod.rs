@@ -46,21 +46,17 @@ pub fn lettrine(cwd: &Path, args: &[&str]) -> Run {
 /// The text of a PDF as poppler reads it, white space folded to single
 /// spaces (a PDF has no space characters, only gaps between glyphs).
 pub fn pdf_text(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(
-        output.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    fold(&String::from_utf8_lossy(&output.stdout))
+    fold(&pdftotext(pdf))
 }
 
 /// The text of each page of a PDF, as [`pdf_text`] reads the whole.
 pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
+    // poppler ends every page with a form feed.
+    pdftotext(pdf).split_terminator('\u{c}').map(fold).collect()
+}
+
+/// What `pdftotext` prints of a PDF, as it prints it.
+fn pdftotext(pdf: &Path) -> String {
     let output = Command::new("pdftotext")
         .arg(pdf)
         .arg("-")
@@ -71,11 +67,7 @@ pub fn pdf_page_texts(pdf: &Path) -> Vec<String> {
         "pdftotext failed on {}",
         pdf.display()
     );
-    // poppler ends every page with a form feed.
-    String::from_utf8_lossy(&output.stdout)
-        .split_terminator('\u{c}')
-        .map(fold)
-        .collect()
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 pub fn pdf_pages(pdf: &Path) -> usize {
